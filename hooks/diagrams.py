@@ -1,0 +1,98 @@
+"""Mermaid diagrams: accessible, out of the search index, loadable on every page.
+
+mkdocs-mermaid2 marks the diagrams and injects the site's own copy of Mermaid on
+the pages that have one; this hook covers what mermaid2 leaves out:
+
+- every diagram carries `accTitle:` and `accDescr:` (screen readers announce them);
+- the diagram source is kept out of the search index (it is noise in results);
+- mermaid2 writes the ESM import on the home page as a bare specifier
+  (`import mermaid from "assets/…"`), which browsers reject; it gets a `./`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from typing import TYPE_CHECKING
+
+from mkdocs.plugins import event_priority
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.hooks.diagrams")
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
+    # Read the file as written (front matter included) so line numbers match the editor.
+    path = _project_path(page, config)
+    for message in _accessibility_problems(page.file.content_string, path):
+        log.warning(message)
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Runs before the search plugin reads the page in `on_page_context`.
+    # Material removes `data-search-*="…"` attributes (with a value) once it has read them.
+    return _MERMAID_PRE.sub(r'\1 data-search-exclude="diagram"', html)
+
+
+@event_priority(-100)  # after mermaid2 has injected its script
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    return _BARE_IMPORT.sub(r"\1./", output)
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def _project_path(page: Page, config: MkDocsConfig) -> str:
+    """The page's path as a writer sees it from the project root: `docs/….md`."""
+    root = os.path.dirname(config.config_file_path)
+    return os.path.relpath(page.file.abs_src_path, root).replace(os.sep, "/")
+
+
+def _accessibility_problems(source: str, path: str) -> list[str]:
+    """One message per diagram that lacks `accTitle:` or `accDescr:`."""
+    problems = []
+    for line, body in _mermaid_fences(source):
+        missing = [key for key in ("accTitle", "accDescr") if not re.search(rf"^\s*{key}\s*:", body, re.M)]
+        if missing:
+            problems.append(
+                f"{path}:{line}: 다이어그램에 {', '.join(missing)}이(가) 없습니다 — "
+                f"다이어그램 종류 다음 줄에 `accTitle: 제목`과 `accDescr: 한 줄 설명`을 넣으세요"
+            )
+    return problems
+
+
+def _mermaid_fences(source: str) -> list[tuple[int, str]]:
+    """(line of the opening fence, body) of each ```mermaid block, 1-based lines."""
+    fences = []
+    lines = source.splitlines()
+    index = 0
+    while index < len(lines):
+        opening = _FENCE_OPEN.match(lines[index])
+        index += 1
+        if not opening:
+            continue
+        fence, is_mermaid = opening.group(2), opening.group(3) == "mermaid"
+        start, body = index, []
+        while index < len(lines) and not lines[index].strip().startswith(fence):
+            body.append(lines[index])
+            index += 1
+        index += 1  # closing fence
+        if is_mermaid:
+            fences.append((start, "\n".join(body)))
+    return fences
+
+
+_FENCE_OPEN = re.compile(r"^(\s*)(`{3,}|~{3,})\s*\{?\s*\.?([\w-]*)")
+_MERMAID_PRE = re.compile(r'(<pre\b[^>]*\bclass="mermaid")')
+_BARE_IMPORT = re.compile(r'(import mermaid from ")(?![./]|[a-z]+:)')

@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""One entry point for writers, readers and CI; needs only Python 3.11+.
+
+    python3 tasks.py serve     # set up, then `mkdocs serve` on http://127.0.0.1:8000/
+    python3 tasks.py test      # set up, then run every test (pytest)
+    python3 tasks.py build     # set up, then a strict build into site/ (for publishing)
+    python3 tasks.py bench     # set up, then print page weights and build time
+    python3 tasks.py lock      # rewrite requirements.lock from the current .venv
+
+Set-up is the same for each command: create .venv/ on first use and install
+requirements.lock into it; later runs reinstall only when the lock changed.
+Extra arguments are passed on, e.g. `python3 tasks.py test -k browser`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+LOCK = ROOT / "requirements.lock"
+STAMP = VENV / ".requirements.lock.sha256"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+SITE = ROOT / "site"
+
+
+def main(argv: list[str]) -> int:
+    commands = {"serve": serve, "test": test, "build": build, "bench": bench, "lock": lock}
+    if not argv or argv[0] not in commands:
+        print(__doc__, file=sys.stderr)
+        return 2
+    if sys.version_info < (3, 11):
+        print("error: Python 3.11 or newer is needed", file=sys.stderr)
+        return 2
+    if argv[0] != "lock":
+        set_up()
+    return commands[argv[0]](argv[1:])
+
+
+def set_up() -> None:
+    """Create .venv and install the exact pins, unless that is already done."""
+    digest = hashlib.sha256(LOCK.read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text().strip() == digest:
+        return
+    if not (BIN / "python").exists() and not (BIN / "python.exe").exists():
+        print("· .venv 만드는 중 (creating .venv)", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    print("· requirements.lock 설치 중 (installing pinned packages)", flush=True)
+    run([python(), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", str(LOCK)])
+    STAMP.write_text(digest + "\n")
+
+
+def serve(args: list[str]) -> int:
+    return run([python(), "-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *args], check=False)
+
+
+def test(args: list[str]) -> int:
+    return run([python(), "-m", "pytest", *args], check=False)
+
+
+def bench(args: list[str]) -> int:
+    return run([python(), str(ROOT / "benchmarks" / "page_weight.py"), *args], check=False)
+
+
+def build(args: list[str]) -> int:
+    """Strict build into a fresh folder; replace site/ only if the build succeeded."""
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=ROOT))
+    code = run([python(), "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging), *args], check=False)
+    if code != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        print("error: the build failed; site/ was left as it was", file=sys.stderr)
+        return code
+    old = ROOT / ".site-old"
+    shutil.rmtree(old, ignore_errors=True)
+    if SITE.exists():
+        SITE.rename(old)
+    staging.rename(SITE)
+    shutil.rmtree(old, ignore_errors=True)
+    print(f"site/ is ready to publish ({SITE})")
+    return 0
+
+
+def lock(args: list[str]) -> int:
+    frozen = subprocess.run(
+        [python(), "-m", "pip", "freeze", "--all", "--disable-pip-version-check"],
+        check=True, capture_output=True, text=True,
+    ).stdout.splitlines()
+    pins = [line for line in frozen if not line.lower().startswith(("pip==", "setuptools=="))]
+    LOCK.write_text(
+        "# Every package, pinned exactly. Regenerate with: python3 tasks.py lock\n" + "\n".join(pins) + "\n"
+    )
+    print(f"{len(pins)} pins -> {LOCK.name}")
+    return 0
+
+
+def python() -> str:
+    for name in ("python", "python.exe"):
+        if (BIN / name).exists():
+            return str(BIN / name)
+    raise SystemExit("error: .venv has no Python; delete .venv and run again")
+
+
+def run(command: list[str], check: bool = True) -> int:
+    # Material warns about MkDocs 2 on every run; we pin MkDocs < 2 on purpose.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    code = subprocess.call(command, cwd=ROOT, env=env)
+    if check and code != 0:
+        raise SystemExit(code)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,60 @@
+"""Build a site with MkDocs itself, and read what it is made of: mkdocs.yml and built HTML."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def build_site(config_file: Path, site_dir: Path, **overrides) -> Path:
+    """Build like `mkdocs build --strict` does; raises mkdocs' Abort on any warning."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(config_file), site_dir=str(site_dir), **{"strict": True, **overrides})
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    return site_dir
+
+
+def nav_pages() -> list[str]:
+    """Source paths of every page in the nav, in nav order (e.g. 'virtualization/host.md')."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(ROOT / "mkdocs.yml"))
+
+    def walk(items) -> list[str]:
+        found = []
+        for item in items:
+            value = next(iter(item.values())) if isinstance(item, dict) else item
+            found += walk(value) if isinstance(value, list) else [value]
+        return found
+
+    return walk(config.nav)
+
+
+def page_url(src: str) -> str:
+    """'virtualization/host.md' -> 'virtualization/host/' (use_directory_urls)."""
+    stem = src.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index").removesuffix("index") + "/"
+
+
+def output_file(site: Path, src: str) -> Path:
+    return site / page_url(src) / "index.html"
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def diagram_sources(document: BeautifulSoup) -> list[str]:
+    """The Mermaid source of each diagram as the browser receives it."""
+    return [pre.get_text() for pre in document.select("pre.mermaid")]

@@ -1,0 +1,201 @@
+"""The real site, built in strict mode: pages, diagrams, ids, offline, spelling."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from builds import diagram_sources, nav_pages, output_file, page_url, soup
+
+# Deep links that onboarding documents use: these ids must exist (and stay).
+STABLE_ANCHORS = {
+    "index.md": ["reading-order", "at-a-glance"],
+    "containers-vs-vms/index.md": ["virtual-machine", "container", "differences", "security", "portability"],
+    "containers-vs-vms/choosing.md": ["when-vm", "when-container", "decision-flow", "combining"],
+    "virtualization/index.md": ["comparison", "hypervisor-types"],
+    "virtualization/host.md": ["structure", "products", "pros-cons"],
+    "virtualization/hypervisor.md": [
+        "structure", "products", "kvm-type", "pros-cons", "full-virtualization", "dom0",
+        "paravirtualization", "hypercall", "hardware-assisted", "full-vs-para",
+    ],
+    "virtualization/container.md": [
+        "structure", "history", "advantages", "disadvantages", "isolation-and-quota", "host-os-dependency",
+    ],
+    "glossary.md": ["hypervisor", "container", "virtual-machine", "paravirtualization", "dom0", "hypercall"],
+    "references.md": ["notes-sources", "authoritative"],
+}
+
+# The stack diagrams the issue asks for: (page, words every such diagram must show).
+REQUIRED_DIAGRAMS = [
+    ("containers-vs-vms/index.md", ["하드웨어", "호스트 OS", "하이퍼바이저", "게스트 OS", "애플리케이션"]),
+    ("containers-vs-vms/index.md", ["하드웨어", "호스트 OS", "엔진", "라이브러리", "애플리케이션"]),
+    ("virtualization/host.md", ["하드웨어", "호스트 OS", "하이퍼바이저", "게스트 OS"]),
+    ("virtualization/hypervisor.md", ["하드웨어", "하이퍼바이저", "게스트 OS"]),
+    ("virtualization/hypervisor.md", ["Dom0"]),
+    ("virtualization/hypervisor.md", ["하이퍼콜"]),
+    ("containers-vs-vms/choosing.md", ["가상머신", "컨테이너"]),
+]
+
+# The notes' misspellings and the site's rejected variant spellings.
+FORBIDDEN = ["동잃한", "상담하며", "컨터이너", "하이버바이저", "발생간다", "어플리케이션", "게스트OS", "도커엔진", "DOM0"]
+
+# <tag attribute> pairs through which a page *loads* something (hyperlinks are fine).
+RESOURCE_ATTRIBUTES = [
+    ("script", "src"), ("img", "src"), ("img", "srcset"), ("iframe", "src"), ("source", "src"),
+    ("source", "srcset"), ("video", "src"), ("video", "poster"), ("audio", "src"), ("embed", "src"),
+    ("object", "data"), ("track", "src"), ("input", "src"),
+]
+LOADING_LINK_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest", "apple-touch-icon"}
+
+PAGES = nav_pages()
+
+
+def _content(site: Path, src: str):
+    return soup(output_file(site, src)).select_one("article.md-content__inner")
+
+
+def _all_html(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+@pytest.mark.parametrize("src", PAGES)
+def test_every_nav_page_is_built_in_korean(site: Path, src: str) -> None:
+    document = soup(output_file(site, src))
+    assert document.html["lang"] == "ko"
+    assert document.select_one("article h1"), f"{src} has no title"
+    assert re.search(r"[가-힣]", document.select_one("article").get_text()), f"{src} has no Korean text"
+
+
+def test_korean_404_page(site: Path) -> None:
+    text = soup(site / "404.html").select_one("article").get_text()
+    assert "페이지를 찾을 수 없습니다" in text
+    assert "Not found" not in text
+
+
+def test_required_stack_diagrams_are_present(site: Path) -> None:
+    remaining = {src: diagram_sources(soup(output_file(site, src))) for src, _ in REQUIRED_DIAGRAMS}
+    for src, words in REQUIRED_DIAGRAMS:
+        match = next((d for d in remaining[src] if all(word in d for word in words)), None)
+        assert match is not None, f"{src}: no diagram shows all of {words}"
+        remaining[src].remove(match)
+
+
+def test_at_least_six_diagrams_each_with_accessible_title_and_description(site: Path) -> None:
+    diagrams = [d for src in PAGES for d in diagram_sources(soup(output_file(site, src)))]
+    assert len(diagrams) >= 6
+    for diagram in diagrams:
+        assert re.search(r"^\s*accTitle:\s*\S", diagram, re.M), diagram[:80]
+        assert re.search(r"^\s*accDescr:\s*\S", diagram, re.M), diagram[:80]
+
+
+def test_paravirtualization_diagram_shows_hypercalls_from_a_modified_kernel(site: Path) -> None:
+    diagrams = diagram_sources(soup(output_file(site, "virtualization/hypervisor.md")))
+    para = [d for d in diagrams if "하이퍼콜" in d]
+    assert any("수정" in d for d in para), "the paravirtualization diagram should show the modified guest kernel"
+
+
+@pytest.mark.parametrize("src", PAGES)
+def test_mermaid_is_loaded_only_on_diagram_pages(site: Path, src: str) -> None:
+    path = output_file(site, src)
+    document = soup(path)
+    imports = [s.string for s in document.select('script[type="module"]') if s.string and "mermaid" in s.string]
+    if not diagram_sources(document):
+        assert not imports and "mermaid.esm" not in path.read_text(encoding="utf-8")
+        return
+    assert len(imports) == 1
+    specifier = re.search(r'import mermaid from "([^"]+)"', imports[0]).group(1)
+    # A bare specifier ("assets/...") is rejected by browsers: it must start with ./ or ../
+    assert specifier.startswith(("./", "../")), specifier
+    target = urljoin(f"http://site/{page_url(src)}", specifier)
+    assert (site / urlsplit(target).path.lstrip("/")).is_file(), specifier
+
+
+def test_no_page_loads_anything_from_another_host(site: Path) -> None:
+    offenders = []
+    for path in _all_html(site):
+        document = soup(path)
+        for tag, attribute in RESOURCE_ATTRIBUTES:
+            for element in document.find_all(tag, attrs={attribute: True}):
+                offenders += [f"{path.name}: <{tag} {attribute}={element[attribute]}>"] * _is_remote(element[attribute])
+        for link in document.find_all("link", href=True):
+            if LOADING_LINK_RELS & set(link.get("rel", [])) and _is_remote(link["href"]):
+                offenders.append(f"{path.relative_to(site)}: <link {link['rel']} {link['href']}>")
+        for script in document.find_all("script", src=False):
+            for specifier in re.findall(r"""(?:import\s*\(?|from)\s*["']([^"']+)["']""", script.string or ""):
+                offenders += [f"{path.relative_to(site)}: import {specifier}"] * _is_remote(specifier)
+        for style in [s.string or "" for s in document.find_all("style")] + [e["style"] for e in document.select("[style]")]:
+            offenders += [f"{path.relative_to(site)}: {u}" for u in _css_urls(style) if _is_remote(u)]
+    for css in site.rglob("*.css"):
+        offenders += [f"{css.relative_to(site)}: {u}" for u in _css_urls(css.read_text(encoding="utf-8")) if _is_remote(u)]
+    for module in site.rglob("*.mjs"):
+        text = module.read_text(encoding="utf-8")
+        offenders += [f"{module.relative_to(site)}: {s}" for s in re.findall(r"""from\s*["'](https?:[^"']+)""", text)]
+    assert not offenders, "\n".join(offenders)
+
+
+def test_no_third_party_web_font(site: Path) -> None:
+    for path in _all_html(site):
+        assert "fonts.googleapis" not in path.read_text(encoding="utf-8"), path
+    css = (site / "assets/stylesheets/extra.css").read_text(encoding="utf-8")
+    assert "Malgun Gothic" in css and "Apple SD Gothic Neo" in css
+    assert "word-break: keep-all" in css
+
+
+@pytest.mark.parametrize("src", PAGES)
+def test_no_misspellings(site: Path, src: str) -> None:
+    text = _content(site, src).get_text()
+    found = [word for word in FORBIDDEN if word in text]
+    assert not found, f"{src}: {found}"
+
+
+def test_search_index_has_no_diagram_source_or_misspelling(site: Path) -> None:
+    index = (site / "search/search_index.json").read_text(encoding="utf-8")
+    entries = json.loads(index)["docs"]
+    assert entries
+    for entry in entries:
+        assert "accTitle" not in entry["text"] and "flowchart" not in entry["text"], entry["location"]
+    assert not [word for word in FORBIDDEN if word in index]
+
+
+@pytest.mark.parametrize("src", PAGES)
+def test_headings_have_readable_ids(site: Path, src: str) -> None:
+    for heading in _content(site, src).select("h2, h3, h4, h5, h6"):
+        anchor = heading.get("id", "")
+        # Python-Markdown's default slug turns Korean headings into "_1", "_2", …
+        assert anchor and not re.fullmatch(r"_\d*", anchor), f"{src}: {heading.get_text()!r} -> #{anchor}"
+        assert re.fullmatch(r"[a-z0-9가-힣]+(?:[-_][a-z0-9가-힣]+)*", anchor), f"{src}: #{anchor}"
+    for heading in _content(site, src).select("h2"):
+        assert heading["id"].isascii(), f"{src}: give '{heading.get_text().strip()}' an explicit {{ #id }}"
+
+
+@pytest.mark.parametrize(("src", "anchors"), STABLE_ANCHORS.items())
+def test_stable_deep_link_anchors_exist(site: Path, src: str, anchors: list[str]) -> None:
+    ids = {element["id"] for element in soup(output_file(site, src)).select("[id]")}
+    assert not set(anchors) - ids
+
+
+def test_palette_toggle_and_instant_navigation(site: Path) -> None:
+    document = soup(output_file(site, "index.md"))
+    schemes = {i["data-md-color-scheme"] for i in document.select("input[data-md-color-scheme]")}
+    assert {"default", "slate"} <= schemes
+    config = json.loads(document.select_one("#__config").string)
+    assert "navigation.instant" in config["features"]
+
+
+def test_references_page_links_the_notes_sources(site: Path) -> None:
+    hrefs = {a["href"] for a in _content(site, "references.md").select("a[href]")}
+    for source in ["born-dev.tistory.com/39", "medium.com/@lhs6395", "hiaurea.tistory.com/53", "tech.cloud.nongshim.co.kr"]:
+        assert any(source in href for href in hrefs), source
+
+
+def _is_remote(url: str) -> bool:
+    return bool(urlsplit(url.strip()).netloc) or url.strip().startswith("//")
+
+
+def _css_urls(css: str) -> list[str]:
+    urls = re.findall(r"""url\(\s*["']?([^"')]+)""", css)
+    return urls + re.findall(r"""@import\s+["']([^"']+)""", css)
