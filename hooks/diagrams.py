@@ -12,10 +12,10 @@ the pages that have one; this hook covers what mermaid2 leaves out:
 from __future__ import annotations
 
 import logging
-import os
 import re
 from typing import TYPE_CHECKING
 
+from _source import fences, problem, project_path
 from mkdocs.plugins import event_priority
 
 if TYPE_CHECKING:
@@ -32,8 +32,7 @@ log = logging.getLogger("mkdocs.hooks.diagrams")
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
     # Read the file as written (front matter included) so line numbers match the editor.
-    path = _project_path(page, config)
-    for message in _accessibility_problems(page.file.content_string, path):
+    for message in _accessibility_problems(page.file.content_string, project_path(page, config)):
         log.warning(message)
 
 
@@ -53,46 +52,20 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 # -----------------------------------------------------------------------------
 
 
-def _project_path(page: Page, config: MkDocsConfig) -> str:
-    """The page's path as a writer sees it from the project root: `docs/….md`."""
-    root = os.path.dirname(config.config_file_path)
-    return os.path.relpath(page.file.abs_src_path, root).replace(os.sep, "/")
-
-
 def _accessibility_problems(source: str, path: str) -> list[str]:
     """One message per diagram that lacks `accTitle:` or `accDescr:`."""
     problems = []
-    for line, body in _mermaid_fences(source):
-        missing = [key for key in ("accTitle", "accDescr") if not re.search(rf"^\s*{key}\s*:", body, re.M)]
+    for fence in fences(source):
+        if fence.language != "mermaid":
+            continue
+        missing = [key for key in ("accTitle", "accDescr") if not re.search(rf"^\s*{key}\s*:", fence.body, re.M)]
         if missing:
-            problems.append(
-                f"{path}:{line}: 다이어그램에 {', '.join(missing)}이(가) 없습니다 — "
-                f"다이어그램 종류 다음 줄에 `accTitle: 제목`과 `accDescr: 한 줄 설명`을 넣으세요"
-            )
+            problems.append(problem(
+                path, fence.line, f"다이어그램에 {', '.join(missing)}이(가) 없습니다",
+                "다이어그램 종류 다음 줄에 `accTitle: 제목`과 `accDescr: 한 줄 설명`을 넣으세요",
+            ))
     return problems
 
 
-def _mermaid_fences(source: str) -> list[tuple[int, str]]:
-    """(line of the opening fence, body) of each ```mermaid block, 1-based lines."""
-    fences = []
-    lines = source.splitlines()
-    index = 0
-    while index < len(lines):
-        opening = _FENCE_OPEN.match(lines[index])
-        index += 1
-        if not opening:
-            continue
-        fence, is_mermaid = opening.group(2), opening.group(3) == "mermaid"
-        start, body = index, []
-        while index < len(lines) and not lines[index].strip().startswith(fence):
-            body.append(lines[index])
-            index += 1
-        index += 1  # closing fence
-        if is_mermaid:
-            fences.append((start, "\n".join(body)))
-    return fences
-
-
-_FENCE_OPEN = re.compile(r"^(\s*)(`{3,}|~{3,})\s*\{?\s*\.?([\w-]*)")
 _MERMAID_PRE = re.compile(r'(<pre\b[^>]*\bclass="mermaid")')
 _BARE_IMPORT = re.compile(r'(import mermaid from ")(?![./]|[a-z]+:)')

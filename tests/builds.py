@@ -58,3 +58,18 @@ def soup(path: Path) -> BeautifulSoup:
 def diagram_sources(document: BeautifulSoup) -> list[str]:
     """The Mermaid source of each diagram as the browser receives it."""
     return [pre.get_text() for pre in document.select("pre.mermaid")]
+
+
+def load_hook(name: str):
+    """Import hooks/<name>.py the way MkDocs does, to unit-test its pure helpers."""
+    import importlib.util
+    import sys
+
+    hooks = str(ROOT / "hooks")
+    if hooks not in sys.path:
+        sys.path.insert(0, hooks)  # MkDocs puts the hook's folder on sys.path too
+    spec = importlib.util.spec_from_file_location(f"hooks_{name}", ROOT / "hooks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # as MkDocs does; dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module

@@ -89,28 +89,36 @@ def test_diagrams_are_drawn_after_instant_navigation(page, server: str, site: Pa
 
 
 def _label_contrast(page) -> float:
-    """Lowest WCAG contrast between a node's label text and the node's fill."""
-    pairs = page.evaluate(
+    """Lowest WCAG contrast between a node's label text and the node as it is painted."""
+    colours = page.evaluate(
         """() => {
           const host = document.querySelector("div.mermaid");
+          const page = getComputedStyle(document.body).backgroundColor;
           return [...host.shadowRoot.querySelectorAll("g.node")].map(node => {
             const shape = node.querySelector("rect, polygon, circle, path");
-            const label = node.querySelector(".nodeLabel, span, text");
-            return [getComputedStyle(label).color, getComputedStyle(shape).fill];
+            const label = node.querySelector(".nodeLabel, text");
+            return [getComputedStyle(label).color, getComputedStyle(shape).fill, page];
           });
         }"""
     )
-    assert pairs
-    return min(_contrast(_rgb(text), _rgb(fill)) for text, fill in pairs)
+    assert colours
+    return min(_contrast(_rgba(text), _over(_rgba(fill), _rgba(page))) for text, fill, page in colours)
 
 
-def _rgb(css: str) -> tuple[float, ...]:
-    return tuple(float(v) for v in re.findall(r"[\d.]+", css)[:3])
+def _rgba(css: str) -> tuple[float, ...]:
+    values = [float(v) for v in re.findall(r"[\d.]+", css)]
+    return tuple(values[:3]) + (values[3] if len(values) > 3 else 1.0,)
+
+
+def _over(top: tuple[float, ...], bottom: tuple[float, ...]) -> tuple[float, ...]:
+    """Composite a translucent colour over an opaque one (Material fills nodes at 10 %)."""
+    alpha = top[3]
+    return tuple(alpha * t + (1 - alpha) * b for t, b in zip(top[:3], bottom[:3])) + (1.0,)
 
 
 def _contrast(a: tuple[float, ...], b: tuple[float, ...]) -> float:
     def luminance(rgb):
-        channels = [c / 255 for c in rgb]
+        channels = [c / 255 for c in rgb[:3]]
         channels = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
         return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
 

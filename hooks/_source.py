@@ -1,0 +1,95 @@
+"""Reading Markdown sources as the writer wrote them: paths, lines, code, messages.
+
+Shared by the hooks in this folder (MkDocs puts the folder on sys.path while it
+loads a hook, so `import _source` works). Pure functions, no state.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+
+@dataclass(frozen=True)
+class Fence:
+    line: int  # 1-based line of the opening fence
+    language: str
+    body: str
+    start: int  # offsets of the whole block in the source, fences included
+    end: int
+
+
+def project_path(page: Page, config: MkDocsConfig) -> str:
+    """The page's path as a writer sees it from the project root: `docs/….md`."""
+    return relative_to_project(page.file.abs_src_path, config)
+
+
+def relative_to_project(path: str, config: MkDocsConfig) -> str:
+    root = os.path.dirname(config.config_file_path)
+    return os.path.relpath(path, root).replace(os.sep, "/")
+
+
+def problem(path: str, line: int, what: str, fix: str) -> str:
+    """The one format of every build message: `docs/x.md:12: what is wrong — how to fix it`."""
+    return f"{path}:{line}: {what} — {fix}"
+
+
+def fences(source: str) -> list[Fence]:
+    """Every fenced code block (``` or ~~~), with its language and position."""
+    found = []
+    for opening in _FENCE_OPEN.finditer(source):
+        if found and opening.start() < found[-1].end:
+            continue  # a fence-like line inside the previous block
+        marker = opening.group("marker")
+        closing = re.compile(rf"^[ \t]*{re.escape(marker[0])}{{{len(marker)},}}[ \t]*$", re.M)
+        close = closing.search(source, opening.end())
+        end = close.end() if close else len(source)
+        body = source[opening.end() + 1 : close.start() if close else len(source)]
+        found.append(Fence(line_at(source, opening.start()), opening.group("language"), body, opening.start(), end))
+    return found
+
+
+def mask_code(source: str) -> str:
+    """The source with fenced blocks and inline code blanked out, offsets and lines kept.
+
+    Scanners then never match inside code, yet report the right line numbers.
+    """
+    spans = [(fence.start, fence.end) for fence in fences(source)]
+    spans += [m.span() for m in _INLINE_CODE.finditer(_blank(source, spans))]
+    return _blank(source, spans)
+
+
+def line_at(source: str, offset: int) -> int:
+    """1-based line number of a character offset."""
+    return source.count("\n", 0, offset) + 1
+
+
+class LineIndex:
+    """Line numbers for many offsets of one text, in O(log n) each."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def line(self, offset: int) -> int:
+        return bisect.bisect_right(self._starts, offset)
+
+
+def _blank(source: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(source)
+    for start, end in spans:
+        for index in range(start, end):
+            if chars[index] != "\n":
+                chars[index] = " "
+    return "".join(chars)
+
+
+_FENCE_OPEN = re.compile(r"^[ \t]*(?P<marker>`{3,}|~{3,})[ \t]*\{?[ \t]*\.?(?P<language>[\w+-]*)[^\n]*$", re.M)
+# A code span ends where it began, with the same number of backticks, within one paragraph.
+_INLINE_CODE = re.compile(r"(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)

@@ -1,0 +1,291 @@
+"""Links: every internal link, image and anchor resolves; external links on request.
+
+Checked: Markdown links and images (inline and reference-style), `href`/`src` in
+raw HTML, and the `nav` of mkdocs.yml. Anchors are compared after decoding, so
+`#하이퍼바이저-가상화` and `#%ED%95%98…` both work (MkDocs' own anchor check does
+not decode, so mkdocs.yml leaves anchors to this hook). Every problem is logged
+as `docs/x.md:12: what is wrong — how to fix it`, all of them in one pass, and a
+strict build then fails once.
+
+External links are only collected, unless `CHECK_EXTERNAL_LINKS=1` is set: then
+they are fetched concurrently, with a timeout and retries, and the answers are
+kept in a cache file so that repeated builds do not hit the network.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import difflib
+import json
+import logging
+import os
+import posixpath
+import re
+import time
+import unicodedata
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
+
+from _source import LineIndex, mask_code, problem, project_path, relative_to_project
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.hooks.links")
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+
+def on_config(config: MkDocsConfig) -> None:
+    # Per-build state lives on the config object, which MkDocs creates anew for
+    # every build (hook modules themselves stay loaded across builds).
+    config._links = _Links(external=_external_options(config))
+
+
+@event_priority(-50)  # after hooks that generate Markdown, e.g. the glossary page
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
+    source = _source_of(markdown, page)
+    config._links.found[page.file.src_uri] = _links_in(source, project_path(page, config), page.file.src_uri)
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> None:
+    # Every page is rendered by now, so every anchor on every page is known.
+    state = config._links
+    problems = _nav_problems(config, files)
+    for links in state.found.values():
+        problems += [message for link in links if (message := _internal_problem(link, files, config.docs_dir))]
+    if state.external:
+        problems += _external_problems(
+            [link for links in state.found.values() for link in links if link.is_external], state.external
+        )
+    for message in problems:
+        log.warning(message)
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Link:
+    path: str  # docs/x.md, where the link is written
+    line: int
+    target: str  # as written
+    src_uri: str  # x.md, the page it is written in
+    is_image: bool = False
+
+    @property
+    def is_external(self) -> bool:
+        return urlsplit(self.target).scheme in ("http", "https")
+
+
+@dataclass(frozen=True)
+class ExternalOptions:
+    cache: Path
+    max_age: float  # seconds
+    timeout: float
+    retries: int
+    workers: int = 8
+
+
+@dataclass
+class _Links:
+    external: ExternalOptions | None
+    found: dict[str, list[Link]] = field(default_factory=dict)
+
+
+def _source_of(markdown: str, page: Page) -> str:
+    """The page's file as written when the Markdown is unchanged, so lines match the editor.
+
+    A hook that generates Markdown (the glossary page) changes it: then check what
+    it generated, with lines counted from the front matter's end.
+    """
+    raw = page.file.content_string
+    return raw if raw.endswith(markdown) else markdown
+
+
+def _links_in(source: str, path: str, src_uri: str) -> list[Link]:
+    """Every link target in a Markdown source, with its line; code is skipped."""
+    text = mask_code(source)
+    lines = LineIndex(text)
+    links = []
+    for pattern in _LINK_PATTERNS:
+        for match in pattern.finditer(text):
+            target = match.group("target").strip("<>")
+            if target and not target.startswith(("mailto:", "tel:", "javascript:", "data:")):
+                is_image = match.group(0).startswith("!") or match.group(0).lower().startswith("<img")
+                links.append(Link(path, lines.line(match.start("target")), target, src_uri, is_image))
+    return sorted(links, key=lambda link: link.line)
+
+
+def _internal_problem(link: Link, files: Files, docs_dir: str) -> str | None:
+    if link.is_external or urlsplit(link.target).scheme or link.target.startswith("/"):
+        return None  # external, or an absolute path that MkDocs' own validation reports
+    parts = urlsplit(link.target)
+    anchor = _normalize(unquote(parts.fragment))
+    if not parts.path:
+        target = files.get_file_from_path(link.src_uri)
+    else:
+        wanted = posixpath.normpath(posixpath.join(posixpath.dirname(link.src_uri), unquote(parts.path)))
+        if wanted.startswith("../"):
+            return problem(link.path, link.line, f"docs/ 밖을 가리키는 링크입니다: '{link.target}'",
+                           "파일을 docs/ 안으로 옮기거나 외부 주소를 쓰세요")
+        target = files.get_file_from_path(wanted)
+        if target is None:
+            kind = "없는 이미지입니다" if link.is_image else "없는 페이지나 파일로 가는 링크입니다"
+            return problem(link.path, link.line, f"{kind}: '{link.target}'", _fix_for_missing(wanted, link, files, docs_dir))
+    if anchor and target.page is not None and target.page.present_anchor_ids is not None:
+        ids = {_normalize(i) for i in target.page.present_anchor_ids}
+        if anchor not in ids:
+            closest = difflib.get_close_matches(anchor, sorted(ids), n=1, cutoff=0.4)
+            fix = f"'#{closest[0]}'(으)로 고치세요" if closest else f"{target.src_uri}의 제목 id를 확인하세요"
+            return problem(link.path, link.line, f"없는 앵커입니다: '{target.src_uri}#{anchor}'", fix)
+    return None
+
+
+def _fix_for_missing(wanted: str, link: Link, files: Files, docs_dir: str) -> str:
+    # A directory-style URL ("../glossary/") points at a page that exists as .md.
+    stem = wanted.rstrip("/")
+    for candidate in (f"{stem}.md", f"{stem}/index.md"):
+        if files.get_file_from_path(candidate) is not None:
+            return f"Markdown 파일로 링크하세요: '{_relative(candidate, link.src_uri)}'"
+    # Only the writers' files: a theme's favicon is never what a page meant.
+    candidates = [
+        f.src_uri for f in files
+        if f.abs_src_path and f.abs_src_path.startswith(docs_dir) and not (link.is_image and f.is_documentation_page())
+    ]
+    closest = difflib.get_close_matches(wanted, candidates, n=1, cutoff=0.5)
+    if closest:
+        return f"'{_relative(closest[0], link.src_uri)}'(으)로 고치세요"
+    return "docs/ 기준 경로와 파일 이름(.md 포함)을 확인하세요"
+
+
+def _nav_problems(config: MkDocsConfig, files: Files) -> list[str]:
+    source = Path(config.config_file_path).read_text(encoding="utf-8")
+    lines = source.splitlines()
+    path = relative_to_project(config.config_file_path, config)
+    problems = []
+    for target in _nav_targets(config.nav or []):
+        if urlsplit(target).scheme or files.get_file_from_path(target.split("#")[0]) is not None:
+            continue
+        line = next((n for n, text in enumerate(lines, 1) if target in text and "nav" not in text), 1)
+        closest = difflib.get_close_matches(target, [f.src_uri for f in files.documentation_pages()], n=1)
+        fix = f"'{closest[0]}'(으)로 고치세요" if closest else "docs/ 기준 경로를 확인하세요"
+        problems.append(problem(path, line, f"nav의 페이지가 없습니다: '{target}'", fix))
+    return problems
+
+
+def _nav_targets(items) -> list[str]:
+    targets = []
+    for item in items:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        targets += _nav_targets(value) if isinstance(value, list) else [value]
+    return targets
+
+
+def _external_problems(links: list[Link], options: ExternalOptions) -> list[str]:
+    by_url: dict[str, list[Link]] = {}
+    for link in links:
+        by_url.setdefault(link.target.split("#")[0], []).append(link)
+    cache = _read_cache(options.cache)
+    now = time.time()
+    stale = [url for url in by_url if now - cache.get(url, {}).get("checked", 0) > options.max_age]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=options.workers) as pool:
+        for url, result in zip(stale, pool.map(lambda u: _fetch(u, options), stale)):
+            cache[url] = {**result, "checked": now}
+    _write_cache(options.cache, {url: cache[url] for url in sorted(by_url)})
+    problems = []
+    for url, where in by_url.items():
+        error = cache[url].get("error")
+        if error:
+            problems += [problem(link.path, link.line, f"외부 링크가 응답하지 않습니다: {url} ({error})",
+                                 "주소를 고치거나 보관본(archive) 주소로 바꾸세요") for link in where]
+    return problems
+
+
+def _fetch(url: str, options: ExternalOptions) -> dict:
+    """{'status': 200} or {'error': '…'} after `retries` more tries; redirects are followed."""
+    error = ""
+    for attempt in range(options.retries + 1):
+        for method in ("HEAD", "GET"):  # some servers refuse HEAD
+            request = urllib.request.Request(url, method=method, headers={"User-Agent": "docs-link-check"})
+            try:
+                with urllib.request.urlopen(request, timeout=options.timeout) as response:
+                    return {"status": response.status}
+            except urllib.error.HTTPError as failure:
+                error = f"HTTP {failure.code}"
+                if failure.code in (405, 403, 501) and method == "HEAD":
+                    continue
+                if failure.code < 500 and failure.code != 429:
+                    return {"error": error}  # a definite answer: retrying will not change it
+                break
+            except (urllib.error.URLError, TimeoutError, OSError) as failure:
+                error = "시간 초과" if "timed out" in str(failure) else str(getattr(failure, "reason", failure))
+                break
+        if attempt < options.retries:
+            time.sleep(min(0.5 * 2**attempt, 4))
+    return {"error": error}
+
+
+def _external_options(config: MkDocsConfig) -> ExternalOptions | None:
+    if os.environ.get("CHECK_EXTERNAL_LINKS", "") not in ("1", "true", "yes"):
+        return None
+    root = Path(config.config_file_path).parent
+    try:
+        return ExternalOptions(
+            cache=root / os.environ.get("LINK_CACHE", ".cache/external-links.json"),
+            max_age=float(os.environ.get("LINK_CACHE_MAX_AGE_HOURS", "24")) * 3600,
+            timeout=float(os.environ.get("LINK_TIMEOUT_SECONDS", "10")),
+            retries=int(os.environ.get("LINK_RETRIES", "2")),
+        )
+    except ValueError as error:
+        raise PluginError(
+            f"외부 링크 검사 설정이 잘못되었습니다: {error} — LINK_CACHE_MAX_AGE_HOURS와 "
+            "LINK_TIMEOUT_SECONDS는 숫자, LINK_RETRIES는 정수로 지정하세요"
+        ) from error
+
+
+def _read_cache(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}  # no cache yet, or a damaged one: check again
+
+
+def _write_cache(path: Path, cache: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps(cache, ensure_ascii=False, indent=1), encoding="utf-8")
+    temporary.replace(path)
+
+
+def _relative(src_uri: str, from_src_uri: str) -> str:
+    return posixpath.relpath(src_uri, posixpath.dirname(from_src_uri) or ".")
+
+
+def _normalize(anchor: str) -> str:
+    return unicodedata.normalize("NFC", anchor)
+
+
+_LINK_PATTERNS = [
+    # [text](target "title") and ![alt](target); the text may hold one level of [brackets]
+    re.compile(r"!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\(\s*(?P<target><[^>\n]*>|[^)\s]+)"),
+    # [id]: target   (reference definitions; not footnotes, which start with ^)
+    re.compile(r"^[ ]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(?P<target><[^>\n]*>|\S+)", re.M),
+    # raw HTML: <a href="…">, <img src="…">, …
+    re.compile(r"<(?:a|img|source|iframe|video|audio|link|script)\b[^>]*?\b(?:href|src)\s*=\s*[\"'](?P<target>[^\"']*)[\"']", re.I),
+    # <https://…> autolinks
+    re.compile(r"<(?P<target>https?://[^>\s]+)>"),
+]
