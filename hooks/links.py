@@ -32,7 +32,6 @@ from urllib.parse import unquote, urlsplit
 
 from _source import LineIndex, mask_code, problem, project_path, relative_to_project
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -53,9 +52,11 @@ def on_config(config: MkDocsConfig) -> None:
     config._links = _Links(external=_external_options(config))
 
 
-@event_priority(-50)  # after hooks that generate Markdown, e.g. the glossary page
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
-    source = _source_of(markdown, page)
+    # Links are checked where they are written: in the file as the writer saved it
+    # (front matter included, so lines match the editor). Markdown that another hook
+    # generates, like the glossary entries, is checked by that hook against its source.
+    source = page.file.content_string
     config._links.found[page.file.src_uri] = _links_in(source, project_path(page, config), page.file.src_uri)
 
 
@@ -104,16 +105,6 @@ class ExternalOptions:
 class _Links:
     external: ExternalOptions | None
     found: dict[str, list[Link]] = field(default_factory=dict)
-
-
-def _source_of(markdown: str, page: Page) -> str:
-    """The page's file as written when the Markdown is unchanged, so lines match the editor.
-
-    A hook that generates Markdown (the glossary page) changes it: then check what
-    it generated, with lines counted from the front matter's end.
-    """
-    raw = page.file.content_string
-    return raw if raw.endswith(markdown) else markdown
 
 
 def _links_in(source: str, path: str, src_uri: str) -> list[Link]:
