@@ -35,8 +35,7 @@ def main() -> int:
             build_site(ROOT / "mkdocs.yml", Path(tmp) / "site")
             build_seconds.append(time.perf_counter() - started)
     with tempfile.TemporaryDirectory() as tmp:
-        site = build_site(ROOT / "mkdocs.yml", Path(tmp) / "site")
-        rows = measure(site)
+        rows = measure(Path(tmp) / "site")
     print(f"{'page':<34} {'diagrams':>8} {'requests':>8} {'total bytes':>12} {'mermaid bytes':>14}")
     for row in rows:
         print(f"{row['url'] or '/':<34} {row['diagrams']:>8} {row['requests']:>8} {row['bytes']:>12,} {row['mermaid']:>14,}")
@@ -57,6 +56,7 @@ def measure(site: Path) -> list[dict]:
 
     rows = []
     with serve_directory(site) as server, sync_playwright() as playwright:
+        build_site(ROOT / "mkdocs.yml", site, site_url=server)  # as published: sitemap matches the address
         browser = launch_chromium(playwright)
         for src in nav_pages():
             expected = len(diagram_sources(soup(output_file(site, src))))

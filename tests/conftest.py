@@ -15,9 +15,26 @@ from builds import ROOT, build_site
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test session in strict mode."""
-    return build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site"))
+def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """The real site, built once per session in strict mode and served on 127.0.0.1.
+
+    It is built for the address it is served at (`site_url`), as a published site is:
+    Material's instant navigation only takes over links listed in sitemap.xml.
+    """
+    site_dir = tmp_path_factory.mktemp("site")
+    with serve_directory(site_dir) as url:
+        build_site(ROOT / "mkdocs.yml", site_dir, site_url=url)
+        yield site_dir, url
+
+
+@pytest.fixture(scope="session")
+def site(served_site: tuple[Path, str]) -> Path:
+    return served_site[0]
+
+
+@pytest.fixture(scope="session")
+def server(served_site: tuple[Path, str]) -> str:
+    return served_site[1]
 
 
 @pytest.fixture
@@ -41,12 +58,6 @@ def fixture_site(tmp_path: Path) -> Callable[[str], Path]:
 def warnings_log(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
     caplog.set_level(logging.WARNING, logger="mkdocs")
     return caplog
-
-
-@pytest.fixture(scope="session")
-def server(site: Path) -> Iterator[str]:
-    with serve_directory(site) as url:
-        yield url
 
 
 @pytest.fixture(scope="session")
