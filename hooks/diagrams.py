@@ -5,6 +5,9 @@ the pages that have one; this hook covers what mermaid2 leaves out:
 
 - every diagram carries `accTitle:` and `accDescr:` (screen readers announce them);
 - the diagram source is kept out of the search index (it is noise in results);
+- mermaid2's fence writes the source into `<pre><code>` unescaped, so a label's
+  `<br>` became an HTML element and vanished from the text Mermaid reads; the
+  source is escaped so the browser hands Mermaid exactly what the writer wrote;
 - mermaid2 writes the ESM import on the home page as a bare specifier
   (`import mermaid from "assets/…"`), which browsers reject; it gets a `./`.
 """
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import re
+from html import escape
 from typing import TYPE_CHECKING
 
 from _source import fences, problem, project_path
@@ -38,8 +42,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     # Runs before the search plugin reads the page in `on_page_context`.
-    # Material removes `data-search-*="…"` attributes (with a value) once it has read them.
-    return _MERMAID_PRE.sub(r'\1 data-search-exclude="diagram"', html)
+    return _MERMAID_BLOCK.sub(_prepare_diagram, html)
 
 
 @event_priority(-100)  # after mermaid2 has injected its script
@@ -50,6 +53,12 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
+
+
+def _prepare_diagram(match: re.Match) -> str:
+    # Material removes `data-search-*="…"` attributes (with a value) once it has read them.
+    opening, source, closing = match.groups()
+    return f'{opening} data-search-exclude="diagram"><code>{escape(source, quote=False)}{closing}'
 
 
 def _accessibility_problems(source: str, path: str) -> list[str]:
@@ -67,5 +76,5 @@ def _accessibility_problems(source: str, path: str) -> list[str]:
     return problems
 
 
-_MERMAID_PRE = re.compile(r'(<pre\b[^>]*\bclass="mermaid")')
+_MERMAID_BLOCK = re.compile(r'(<pre\b[^>]*\bclass="mermaid")><code>(.*?)(</code></pre>)', re.S)
 _BARE_IMPORT = re.compile(r'(import mermaid from ")(?![./]|[a-z]+:)')

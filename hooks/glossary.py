@@ -187,7 +187,7 @@ def abbr_baseline(forms: list[str]) -> re.Pattern:
 
 def add_tooltips(html_text: str, glossary: Glossary, glossary_url: str) -> tuple[str, set[str]]:
     """Link each term's first use on the page; return the new HTML and the ids used."""
-    linked = set(_EXPLICIT_ID.findall(html_text))  # [[term]] references already link
+    linked = set(_EXPLICIT_ID.findall(html_text))  # a [[term]] reference already links its term
     used = set(linked)
     parts = []
     skipping: list[str] = []  # open elements whose text never gets a tooltip

@@ -9,7 +9,9 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from builds import diagram_sources, nav_pages, output_file, page_url, soup
+from builds import ROOT, diagram_sources, load_hook, nav_pages, output_file, page_url, soup
+
+markdown_source = load_hook("_source")
 
 # Deep links that onboarding documents use: these ids must exist (and stay).
 STABLE_ANCHORS = {
@@ -96,6 +98,17 @@ def test_paravirtualization_diagram_shows_hypercalls_from_a_modified_kernel(site
     diagrams = diagram_sources(soup(output_file(site, "virtualization/hypervisor.md")))
     para = [d for d in diagrams if "하이퍼콜" in d]
     assert any("수정" in d for d in para), "the paravirtualization diagram should show the modified guest kernel"
+
+
+@pytest.mark.parametrize("src", PAGES)
+def test_browser_receives_each_diagram_exactly_as_written(site: Path, src: str) -> None:
+    # `<br>` in a label, `-->` and `&` must reach Mermaid as text, not as HTML.
+    written = [
+        fence.body.rstrip("\n")
+        for fence in markdown_source.fences((ROOT / "docs" / src).read_text(encoding="utf-8"))
+        if fence.language == "mermaid"
+    ]
+    assert [d.rstrip("\n") for d in diagram_sources(soup(output_file(site, src)))] == written
 
 
 @pytest.mark.parametrize("src", PAGES)
