@@ -58,7 +58,9 @@ def set_up() -> None:
 
 
 def serve(args: list[str]) -> int:
-    return run([python(), "-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *args], check=False)
+    # --no-strict: a broken link shows in the log while the server keeps serving;
+    # with mkdocs.yml's `strict: true` the first failed build would stop the server.
+    return run([python(), "-m", "mkdocs", "serve", "--no-strict", "--dev-addr", "127.0.0.1:8000", *args], check=False)
 
 
 def test(args: list[str]) -> int:

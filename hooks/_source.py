@@ -82,14 +82,16 @@ class LineIndex:
 
 
 def _blank(source: str, spans: list[tuple[int, int]]) -> str:
-    chars = list(source)
-    for start, end in spans:
-        for index in range(start, end):
-            if chars[index] != "\n":
-                chars[index] = " "
-    return "".join(chars)
+    pieces, last = [], 0
+    for start, end in sorted(spans):
+        if start < last:
+            continue
+        pieces += [source[last:start], _NOT_NEWLINE.sub(" ", source[start:end])]
+        last = end
+    return "".join(pieces) + source[last:]
 
 
+_NOT_NEWLINE = re.compile(r"[^\n]")
 _FENCE_OPEN = re.compile(r"^[ \t]*(?P<marker>`{3,}|~{3,})[ \t]*\{?[ \t]*\.?(?P<language>[\w+-]*)[^\n]*$", re.M)
 # A code span ends where it began, with the same number of backticks, within one paragraph.
 _INLINE_CODE = re.compile(r"(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)

@@ -22,7 +22,7 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 import yaml
 from _source import LineIndex, mask_code, problem, project_path, relative_to_project
@@ -72,8 +72,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     source = page.file.content_string  # as written, so lines match the editor
     for message in _spelling_problems(source, path, glossary) + _reference_problems(source, path, glossary):
         log.warning(message)
-    glossary_url = get_relative_url(files.get_file_from_path(GLOSSARY_PAGE).url, page.url)
-    markdown = _replace_references(markdown, glossary, glossary_url)
+    if "[[" in markdown:
+        glossary_url = get_relative_url(files.get_file_from_path(GLOSSARY_PAGE).url, page.url)
+        markdown = _replace_references(markdown, glossary, glossary_url)
     if page.file.src_uri == GLOSSARY_PAGE:
         if PLACEHOLDER not in markdown:
             log.warning(problem(path, 1, f"용어집 자리표시 `{PLACEHOLDER}`가 없습니다",
@@ -190,23 +191,42 @@ def add_tooltips(html_text: str, glossary: Glossary, glossary_url: str) -> tuple
     linked = set(_EXPLICIT_ID.findall(html_text))  # a [[term]] reference already links its term
     used = set(linked)
     parts = []
-    skipping: list[str] = []  # open elements whose text never gets a tooltip
-    for token in _TAG_OR_TEXT.findall(html_text):
-        if token.startswith("<"):
-            _track(token, skipping)
+    for token, kind in html_tokens(html_text):
+        if kind == "other-text":  # a term used only in a heading or a link still counts as used
+            used |= {glossary.by_form[m.group("term")].id for m in glossary.matcher.finditer(token)}
+        if kind != "prose":
             parts.append(token)
             continue
 
         def link_first_use(match: re.Match) -> str:
             term = glossary.by_form[match.group("term")]
             used.add(term.id)
-            if skipping or term.id in linked:
+            if term.id in linked:
                 return match.group(0)
             linked.add(term.id)
             return _tooltip_link(term, glossary_url, match.group(0))
 
         parts.append(glossary.matcher.sub(link_first_use, token))
     return "".join(parts), used
+
+
+def html_tokens(html_text: str) -> Iterator[tuple[str, str]]:
+    """Split HTML into ('tag' | 'prose' | 'other-text') tokens.
+
+    'prose' is text where a tooltip may go; 'other-text' is text inside code,
+    headings, links, diagrams and the like, where none may.
+    """
+    last = 0
+    for region in _NO_TOOLTIP_REGION.finditer(html_text):
+        yield from _tags_and_text(html_text[last : region.start()], "prose")
+        yield from _tags_and_text(region.group(0), "other-text")
+        last = region.end()
+    yield from _tags_and_text(html_text[last:], "prose")
+
+
+def _tags_and_text(html_text: str, kind: str) -> Iterator[tuple[str, str]]:
+    for token in _TAG_OR_TEXT.findall(html_text):
+        yield token, "tag" if token.startswith("<") else kind
 
 
 def render_entries(glossary: Glossary, files: Files) -> str:
@@ -237,7 +257,7 @@ def load_glossary(path: Path, config: MkDocsConfig) -> Glossary:
     except OSError:
         raise PluginError(f"{shown}이(가) 없습니다 — 용어집 원본 파일을 만드세요 (형식은 hooks/glossary.py 참고)")
     try:
-        loader = yaml.SafeLoader(text)
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)  # libyaml when present: 10× faster
         try:
             root = loader.get_single_node()
             data = loader.construct_document(root) if root is not None else None
@@ -341,6 +361,8 @@ def _term(entry, node, line: int, path: str, problems: list[str]) -> Term | None
 
 
 def _spelling_problems(source: str, path: str, glossary: Glossary) -> list[str]:
+    if not glossary.wrong_matcher.search(source):
+        return []  # the usual case, without masking the code first
     text = mask_code(source)
     lines = LineIndex(text)
     return [
@@ -351,6 +373,8 @@ def _spelling_problems(source: str, path: str, glossary: Glossary) -> list[str]:
 
 
 def _reference_problems(source: str, path: str, glossary: Glossary) -> list[str]:
+    if "[[" not in source:
+        return []
     text = mask_code(source)
     lines = LineIndex(text)
     problems = []
@@ -378,21 +402,6 @@ def _replace_references(markdown: str, glossary: Glossary, glossary_url: str) ->
 def _tooltip_link(term: Term, glossary_url: str, text: str) -> str:
     title = html.escape(f"{term.ko}({term.en}): {term.short}", quote=True)
     return f'<a class="glossary-term" data-term="{term.id}" href="{glossary_url}#{term.id}" title="{title}">{text}</a>'
-
-
-def _track(tag: str, skipping: list[str]) -> None:
-    """Keep the stack of open elements in which no tooltip may go."""
-    match = _TAG_NAME.match(tag)
-    if not match:
-        return
-    closing, name = match.group(1) == "/", match.group(2).lower()
-    if name not in _NO_TOOLTIP:
-        return
-    if closing:
-        if name in skipping:
-            del skipping[len(skipping) - 1 - skipping[::-1].index(name)]
-    elif not tag.endswith("/>"):
-        skipping.append(name)
 
 
 def _section_title(target: str, files: Files) -> str:
@@ -439,10 +448,12 @@ def _value_node(node, key: str):
 
 
 _TERM_KEYS = {"id", "ko", "en", "aliases", "forbidden", "short", "long", "related", "see"}
-_NO_TOOLTIP = {"a", "code", "pre", "kbd", "script", "style", "abbr", "svg", "button", "textarea", "select",
-               "h1", "h2", "h3", "h4", "h5", "h6"}  # diagrams are <pre class="mermaid">
+# Elements whose text never gets a tooltip (diagrams are <pre class="mermaid">). None of
+# them nests inside itself in Markdown output, so the first closing tag ends the region.
+_NO_TOOLTIP_REGION = re.compile(
+    r"<(a|code|pre|kbd|script|style|abbr|svg|button|textarea|select|h[1-6])\b[^>]*>.*?</\1\s*>", re.S | re.I
+)
 _TAG_OR_TEXT = re.compile(r"<!--.*?-->|<[^>]*>|[^<]+", re.S)
-_TAG_NAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
 _REFERENCE = re.compile(r"\[\[(?P<name>[^\]|\n]+)(?:\|(?P<text>[^\]\n]+))?\]\]")
 _EXPLICIT_ID = re.compile(r'class="glossary-term" data-term="([a-z0-9-]+)"')
 _INITIAL_IDS = {"ㄱ": "g", "ㄴ": "n", "ㄷ": "d", "ㄹ": "r", "ㅁ": "m", "ㅂ": "b", "ㅅ": "s", "ㅇ": "ng",
