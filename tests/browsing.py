@@ -53,3 +53,39 @@ def serve_directory(directory: Path) -> Iterator[str]:
 
 def launch_chromium(playwright):
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+
+
+def search_results(page, query: str, timeout: float = 10_000) -> list[str]:
+    """Type `query` into Material's search box; return the result links a reader sees, in order.
+
+    Each link is the page path and anchor relative to the site root, e.g.
+    'virtualization/hypervisor/#paravirtualization' (highlight parameters dropped).
+    Per page, Material shows the page and its best sections; the other sections
+    wait folded under "n개 더 보기" and are not counted.
+    """
+    box = page.locator("input.md-search__input")
+    if not box.is_visible():
+        page.locator("label.md-search__icon[for=__search]").first.click()
+    # Hangul is typed through an IME, which sends no key events; Material reads the
+    # box on `keyup`, so finish with a key press as a reader's last keystroke does.
+    box.fill(query)
+    box.press("End")
+    page.wait_for_function(
+        """query => {
+          const meta = document.querySelector(".md-search-result__meta");
+          const input = document.querySelector("input.md-search__input");
+          return input.value === query && meta && !/초기화|initializ/i.test(meta.textContent)
+                 && document.querySelector(".md-search-result__list") !== null
+                 && (document.querySelector(".md-search-result__item") || /없습니다|No matching/.test(meta.textContent));
+        }""",
+        arg=query,
+        timeout=timeout,
+    )
+    page.wait_for_timeout(150)  # the list renders in batches; let the first batch settle
+    return page.evaluate(
+        """() => [...document.querySelectorAll(".md-search-result__list a.md-search-result__link")]
+             .filter(a => !a.closest("details.md-search-result__more")).map(a => {
+             const url = new URL(a.href);
+             return url.pathname.replace(/^\\//, "") + url.hash;
+           })"""
+    )
