@@ -5,9 +5,10 @@ analyzes Korean in the worker. This hook, after Material has written the index:
 
 - fills that script's SITE data: the particle list, the same one the glossary's
   tooltips use, so that search and tooltips read Korean alike;
-- adds a `keywords` field to the sections where a glossary term is explained,
-  and to its glossary entry: the term, its aliases and its English name, so
-  `hypervisor` or `paravirtualization` finds the Korean sections, ranked first.
+- adds a `keywords` field to the section that explains a glossary term (the
+  first of its `see` places) and to its glossary entry: the term, its aliases
+  and its English name, so `hypervisor` or `paravirtualization` finds the Korean
+  section, and a term's own section ranks first for it.
 
 The field's weight is set in mkdocs.yml (`plugins.search.fields.keywords`).
 """
@@ -47,7 +48,7 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> None:
-    config._search_pages = {file.src_uri: file.url for file in files.documentation_pages()}
+    config._search_files = files  # their pages' URLs are known once the pages are read
 
 
 @event_priority(-100)  # after Material's search plugin has written the index
@@ -57,7 +58,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if not index_path.exists() or not analyzer_path.exists():
         return  # search is disabled for this build
     index = json.loads(index_path.read_text(encoding="utf-8"))
-    add_keywords(index["docs"], config._glossary, config._search_pages)
+    # Page.url, as the search index has it ("" for the home page, where File.url is "./").
+    pages = {file.src_uri: file.page.url for file in config._search_files.documentation_pages() if file.page}
+    add_keywords(index["docs"], config._glossary, pages)
     # Written as UTF-8 rather than Material's \uXXXX escapes: a third smaller for Korean.
     index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     script = analyzer_path.read_text(encoding="utf-8")
@@ -74,15 +77,15 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 
 def add_keywords(docs: list[dict], glossary: Glossary, pages: dict[str, str]) -> None:
-    """Give each term's explaining sections and glossary entry the term's names."""
+    """Give each term's explaining section (its first `see`) and glossary entry the term's names."""
     by_location = {doc["location"]: doc for doc in docs}
     for term in glossary.terms:
         forms = [term.ko, *term.aliases, term.en]
         # Multi-word names also as one word, which the analyzer tries for adjacent query words.
         names = " ".join(dict.fromkeys(forms + [form.replace(" ", "") for form in forms if " " in form]))
         targets = [f"{pages[GLOSSARY_PAGE]}#{term.id}"]
-        for see in term.see:
-            page, _, anchor = see.partition("#")
+        if term.see:
+            page, _, anchor = term.see[0].partition("#")
             targets.append(pages[page] + (f"#{anchor}" if anchor else ""))
         for location in targets:
             doc = by_location.get(location)

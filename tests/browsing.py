@@ -55,13 +55,13 @@ def launch_chromium(playwright):
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
 
 
-def search_results(page, query: str, timeout: float = 10_000) -> list[str]:
-    """Type `query` into Material's search box; return the result links a reader sees, in order.
+def search_results(page, query: str, timeout: float = 10_000) -> list[list[str]]:
+    """Type `query` into Material's search box; return what a reader sees, in order.
 
-    Each link is the page path and anchor relative to the site root, e.g.
+    One list per result page: the page's link first, then its best sections. The
+    other sections wait folded under "n개 더 보기" and are left out. Each link is
+    the path and anchor from the site root, e.g.
     'virtualization/hypervisor/#paravirtualization' (highlight parameters dropped).
-    Per page, Material shows the page and its best sections; the other sections
-    wait folded under "n개 더 보기" and are not counted.
     """
     box = page.locator("input.md-search__input")
     if not box.is_visible():
@@ -75,7 +75,6 @@ def search_results(page, query: str, timeout: float = 10_000) -> list[str]:
           const meta = document.querySelector(".md-search-result__meta");
           const input = document.querySelector("input.md-search__input");
           return input.value === query && meta && !/초기화|initializ/i.test(meta.textContent)
-                 && document.querySelector(".md-search-result__list") !== null
                  && (document.querySelector(".md-search-result__item") || /없습니다|No matching/.test(meta.textContent));
         }""",
         arg=query,
@@ -83,9 +82,20 @@ def search_results(page, query: str, timeout: float = 10_000) -> list[str]:
     )
     page.wait_for_timeout(150)  # the list renders in batches; let the first batch settle
     return page.evaluate(
-        """() => [...document.querySelectorAll(".md-search-result__list a.md-search-result__link")]
-             .filter(a => !a.closest("details.md-search-result__more")).map(a => {
-             const url = new URL(a.href);
-             return url.pathname.replace(/^\\//, "") + url.hash;
-           })"""
+        """() => [...document.querySelectorAll(".md-search-result__item")].map(item =>
+             [...item.querySelectorAll("a.md-search-result__link")]
+               .filter(a => !a.closest("details.md-search-result__more"))
+               .map(a => { const url = new URL(a.href); return url.pathname.replace(/^\\//, "") + url.hash; }))"""
     )
+
+
+def top_results(groups: list[list[str]], count: int = 5) -> list[str]:
+    """The first `count` links a reader sees."""
+    return [link for group in groups for link in group][:count]
+
+
+def best_result(groups: list[list[str]]) -> str | None:
+    """The best match: the first page's best section, or the page itself."""
+    if not groups:
+        return None
+    return groups[0][1] if len(groups[0]) > 1 else groups[0][0]
