@@ -81,8 +81,10 @@ def add_keywords(docs: list[dict], glossary: Glossary, pages: dict[str, str]) ->
     by_location = {doc["location"]: doc for doc in docs}
     for term in glossary.terms:
         forms = [term.ko, *term.aliases, term.en]
-        # Multi-word names also as one word, which the analyzer tries for adjacent query words.
-        names = " ".join(dict.fromkeys(forms + [form.replace(" ", "") for form in forms if " " in form]))
+        # Multi-word English names also as one word, which the analyzer tries for adjacent
+        # query words ("full virtualization"). Korean ones match word by word already.
+        joined = [form.replace(" ", "") for form in forms if " " in form and form.isascii()]
+        names = " ".join(dict.fromkeys(forms + joined))
         targets = [f"{pages[GLOSSARY_PAGE]}#{term.id}"]
         if term.see:
             page, _, anchor = term.see[0].partition("#")
