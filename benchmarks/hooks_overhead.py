@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from builds import build_site  # noqa: E402
 
-HOOKS = ("  - hooks/glossary.py\n", "  - hooks/diagrams.py\n", "  - hooks/links.py\n")
+HOOKS = ("  - hooks/glossary.py\n", "  - hooks/diagrams.py\n", "  - hooks/links.py\n", "  - hooks/search.py\n")
 
 
 def main() -> int:

@@ -28,7 +28,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from browsing import best_result, launch_chromium, search_results, serve_directory, top_results  # noqa: E402
+from browsing import launch_chromium, ranks_first, search_results, serve_directory, top_results  # noqa: E402
 from builds import build_site  # noqa: E402
 
 QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
@@ -84,7 +84,7 @@ def _measure(project: Path, site: Path) -> dict:
         for case in QUERIES:
             groups = search_results(page, case["query"])
             hit = case["find"] in top_results(groups)
-            first = best_result(groups) == case["find"]
+            first = ranks_first(groups, case["find"])
             hits += hit
             firsts += first
             term_firsts += first and bool(case.get("first"))

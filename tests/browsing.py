@@ -99,3 +99,9 @@ def best_result(groups: list[list[str]]) -> str | None:
     if not groups:
         return None
     return groups[0][1] if len(groups[0]) > 1 else groups[0][0]
+
+
+def ranks_first(groups: list[list[str]], target: str) -> bool:
+    """`target` is the best match; a page counts as best when one of its sections is."""
+    best = best_result(groups)
+    return best == target or ("#" not in target and best is not None and best.split("#")[0] == target)
