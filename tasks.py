@@ -5,6 +5,7 @@
     python3 tasks.py test      # set up, then run every test (pytest)
     python3 tasks.py build     # set up, then a strict build into site/ (for publishing)
     python3 tasks.py bench     # set up, then print page weights and build time
+    python3 tasks.py inventory # rewrite published.yml: every published URL and anchor
     python3 tasks.py lock      # rewrite requirements.lock from the current .venv
 
 Set-up is the same for each command: create .venv/ on first use and install
@@ -32,7 +33,7 @@ SITE = ROOT / "site"
 
 
 def main(argv: list[str]) -> int:
-    commands = {"serve": serve, "test": test, "build": build, "bench": bench, "lock": lock}
+    commands = {"serve": serve, "test": test, "build": build, "bench": bench, "inventory": inventory, "lock": lock}
     if not argv or argv[0] not in commands:
         print(__doc__, file=sys.stderr)
         return 2
@@ -89,6 +90,18 @@ def build(args: list[str]) -> int:
     return 0
 
 
+def inventory(args: list[str]) -> int:
+    """Rebuild published.yml from the site as it is now (hooks/stable_urls.py writes it)."""
+    listing = ROOT / "published.yml"
+    if not listing.exists():
+        listing.write_text("{}\n", encoding="utf-8")  # mkdocs.yml watches it, so it must exist
+    with tempfile.TemporaryDirectory() as site_dir:
+        return run(
+            [python(), "-m", "mkdocs", "build", "--no-strict", "--quiet", "--site-dir", site_dir, *args],
+            check=False, env={"UPDATE_INVENTORY": "1"},
+        )
+
+
 def lock(args: list[str]) -> int:
     frozen = subprocess.run(
         [python(), "-m", "pip", "freeze", "--all", "--disable-pip-version-check"],
@@ -109,9 +122,9 @@ def python() -> str:
     raise SystemExit("error: .venv has no Python; delete .venv and run again")
 
 
-def run(command: list[str], check: bool = True) -> int:
-    # Material warns about MkDocs 2 on every run; we pin MkDocs < 2 on purpose.
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def run(command: list[str], check: bool = True, env: dict[str, str] | None = None) -> int:
+    # Material and mkdocs-redirects warn about MkDocs 2 on every run; we pin MkDocs < 2.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **(env or {})}
     code = subprocess.call(command, cwd=ROOT, env=env)
     if check and code != 0:
         raise SystemExit(code)

@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def build_site(config_file: Path, site_dir: Path, **overrides) -> Path:
     """Build like `mkdocs build --strict` does; raises mkdocs' Abort on any warning."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
     config = load_config(str(config_file), site_dir=str(site_dir), **{"strict": True, **overrides})
     config.plugins.on_startup(command="build", dirty=False)
     try:
