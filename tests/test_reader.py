@@ -1,0 +1,77 @@
+"""What a reader meets in the browser: accessibility, a phone-sized screen."""
+
+from __future__ import annotations
+
+import pytest
+
+from browsing import OPEN_SHADOW_ROOTS, wait_for_diagrams
+from builds import diagram_sources, nav_pages, output_file, page_url, soup
+
+pytestmark = pytest.mark.browser
+PAGES = nav_pages()
+ADDRESSES = [page_url(src) for src in PAGES] + ["404.html"]
+
+
+@pytest.fixture(scope="module")
+def axe():
+    from axe_playwright_python.sync_playwright import Axe  # bundles axe-core: no network
+
+    return Axe()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("address", ADDRESSES)
+def test_no_serious_or_critical_accessibility_violations(browser, server: str, axe, address: str, scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme)
+    context.add_init_script(OPEN_SHADOW_ROOTS)  # diagrams are checked too
+    page = context.new_page()
+    page.goto(server + address, wait_until="networkidle")
+    page.wait_for_timeout(300)  # diagrams render after load
+    violations = axe.run(page).response["violations"]
+    context.close()
+    serious = [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    context.add_init_script(OPEN_SHADOW_ROOTS)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("src", PAGES)
+def test_phone_screen_has_no_horizontal_scrolling(phone, server: str, site, src: str) -> None:
+    phone.goto(server + page_url(src), wait_until="networkidle")
+    expected = len(diagram_sources(soup(output_file(site, src))))
+    if expected:
+        wait_for_diagrams(phone, expected)
+    overflow = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{src} scrolls sideways by {overflow}px"
+
+
+def _on_screen(locator) -> bool:
+    box = locator.bounding_box()
+    return box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+
+
+def test_phone_navigation_drawer_opens_and_leads_to_a_page(phone, server: str) -> None:
+    phone.goto(server, wait_until="networkidle")
+    drawer = phone.locator(".md-sidebar--primary")
+    assert not _on_screen(drawer), "the drawer starts closed, off screen"
+    phone.locator("label.md-header__button[for=__drawer]").click()
+    phone.wait_for_timeout(400)  # the drawer slides in
+    assert _on_screen(drawer)
+    link = drawer.locator("a[href$='virtualization/hypervisor/']").first
+    # The nav's sections may be folded; open the one that holds the link.
+    if not link.is_visible():
+        drawer.locator("label.md-nav__link", has_text="가상화의 종류").first.click()
+    link.click()
+    phone.wait_for_url("**/virtualization/hypervisor/")
+    assert phone.locator("article h1").inner_text().strip().rstrip("¶") == "하이퍼바이저 가상화"
