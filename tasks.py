@@ -21,6 +21,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import venv
 from pathlib import Path
 
@@ -73,12 +74,17 @@ def bench(args: list[str]) -> int:
 
 
 def build(args: list[str]) -> int:
-    """Strict build into a fresh folder; replace site/ only if the build succeeded."""
+    """Strict build into a fresh folder; replace site/ only if the build succeeded.
+
+    The build date (sitemap) is the last commit's, so that two builds of one commit
+    are byte-identical and a publish diff shows only real changes.
+    """
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=ROOT))
-    code = run([python(), "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging), *args], check=False)
+    env = {} if "SOURCE_DATE_EPOCH" in os.environ else {"SOURCE_DATE_EPOCH": commit_time()}
+    code = run([python(), "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging), *args], check=False, env=env)
     if code != 0:
         shutil.rmtree(staging, ignore_errors=True)
-        print("error: the build failed; site/ was left as it was", file=sys.stderr)
+        print("error: 빌드가 실패해 site/는 그대로 두었습니다 (the build failed; site/ was left as it was)", file=sys.stderr)
         return code
     old = ROOT / ".site-old"
     shutil.rmtree(old, ignore_errors=True)
@@ -113,6 +119,16 @@ def lock(args: list[str]) -> int:
     )
     print(f"{len(pins)} pins -> {LOCK.name}")
     return 0
+
+
+def commit_time() -> str:
+    """Seconds since the epoch of the last commit (now, outside a git checkout)."""
+    try:
+        return subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=ROOT, check=True, capture_output=True, text=True
+        ).stdout.strip() or str(int(time.time()))
+    except (OSError, subprocess.CalledProcessError):
+        return str(int(time.time()))
 
 
 def python() -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import shutil
 import statistics
 import sys
@@ -22,9 +23,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from builds import build_site  # noqa: E402
+from builds import build_site, copy_project  # noqa: E402
 
-HOOKS = ("  - hooks/glossary.py\n", "  - hooks/diagrams.py\n", "  - hooks/links.py\n", "  - hooks/search.py\n")
+
+
+def without_hooks(config: str) -> str:
+    """mkdocs.yml with an empty `hooks:` list."""
+    return re.sub(r"^hooks:\n(?:  - .*\n)+", "hooks: []\n", config, flags=re.M)
 
 
 def main() -> int:
@@ -49,8 +54,7 @@ def main() -> int:
 
 
 def _project(path: Path, scale: int, hooks: bool) -> Path:
-    for name in ("docs", "overrides", "hooks"):
-        shutil.copytree(ROOT / name, path / name)
+    copy_project(path)
     pages = [p for p in (ROOT / "docs").rglob("*.md")]
     for copy in range(1, scale):
         for page in pages:
@@ -58,11 +62,7 @@ def _project(path: Path, scale: int, hooks: bool) -> Path:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(page, target)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    if not hooks:
-        for hook in HOOKS:
-            config = config.replace(hook, "")
-        config = config.replace("hooks:\n", "hooks: []\n")
-    (path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (path / "mkdocs.yml").write_text(config if hooks else without_hooks(config), encoding="utf-8")
     return path
 
 

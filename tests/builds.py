@@ -74,3 +74,15 @@ def load_hook(name: str):
     sys.modules[spec.name] = module  # as MkDocs does; dataclasses look their module up
     spec.loader.exec_module(module)
     return module
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of the project to change freely, sharing the already set-up .venv."""
+    import shutil
+
+    for name in ("docs", "hooks", "overrides"):
+        shutil.copytree(ROOT / name, target / name)
+    for name in ("mkdocs.yml", "published.yml", "tasks.py", "requirements.lock"):
+        shutil.copy2(ROOT / name, target / name)
+    (target / ".venv").symlink_to(ROOT / ".venv")
+    return target

@@ -1,0 +1,36 @@
+"""The writers' loop: `python3 tasks.py serve`, edit, see it; break a link, see why; fix it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from builds import copy_project
+from serving import serve
+
+BROKEN = "없는 페이지나 파일로 가는 링크입니다"
+
+
+def test_serve_rebuilds_on_edits_and_reports_problems_without_stopping(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "virtualization" / "host.md"
+    original = page.read_text(encoding="utf-8")
+    with serve(project) as server:
+        status, body = server.get("virtualization/host/")
+        assert status == 200 and "호스트 가상화" in body
+
+        page.write_text(original + "\n편집한 문장이 바로 보입니다.\n", encoding="utf-8")
+        server.wait_for_page("virtualization/host/", "편집한 문장이 바로 보입니다.")
+
+        mark = len(server.log)
+        page.write_text(original + "\n[깨진 링크](없는-페이지.md)\n", encoding="utf-8")
+        line = server.wait_for_log(BROKEN, since=mark)
+        assert server.log[line].startswith("WARNING") and "docs/virtualization/host.md:" in server.log[line]
+        server.wait_for_log(r"Documentation built", since=line)
+        assert server.get("virtualization/host/")[0] == 200, "the server keeps serving"
+        assert server.process.poll() is None
+
+        mark = len(server.log)
+        page.write_text(original, encoding="utf-8")
+        built = server.wait_for_log(r"Documentation built", since=mark)
+        assert not [entry for entry in server.log[mark:built] if BROKEN in entry], "the problem is gone"
+        assert server.get("virtualization/host/")[0] == 200
