@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from browsing import launch_chromium, ranks_first, search_results, serve_directory, top_results  # noqa: E402
-from builds import build_site  # noqa: E402
+from builds import build_site, copy_project  # noqa: E402
 
 QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
 
@@ -41,7 +41,7 @@ def main() -> int:
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     rows = {}
     with tempfile.TemporaryDirectory() as tmp:
-        projects = {"stock": _stock_project(Path(tmp) / "stock"), "ours": _copy(Path(tmp) / "ours")}
+        projects = {"stock": _stock_project(Path(tmp) / "stock"), "ours": copy_project(Path(tmp) / "ours")}
         seconds = {name: [] for name in projects}
         for attempt in range(args.repeat):
             for name, project in projects.items():
@@ -101,15 +101,8 @@ def _measure(project: Path, site: Path) -> dict:
     }
 
 
-def _copy(path: Path) -> Path:
-    for name in ("docs", "overrides", "hooks"):
-        shutil.copytree(ROOT / name, path / name)
-    shutil.copy2(ROOT / "mkdocs.yml", path / "mkdocs.yml")
-    return path
-
-
 def _stock_project(path: Path) -> Path:
-    _copy(path)
+    copy_project(path)
     shutil.rmtree(path / "overrides/assets/javascripts/lunr")
     config = (path / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("  - hooks/search.py\n", "")
