@@ -18,7 +18,6 @@ from __future__ import annotations
 import difflib
 import html
 import logging
-import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path

@@ -34,3 +34,14 @@ def test_serve_rebuilds_on_edits_and_reports_problems_without_stopping(tmp_path:
         built = server.wait_for_log(r"Documentation built", since=mark)
         assert not [entry for entry in server.log[mark:built] if BROKEN in entry], "the problem is gone"
         assert server.get("virtualization/host/")[0] == 200
+
+
+def test_editing_the_glossary_file_rebuilds_the_tooltips(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    glossary = project / "docs" / "glossary.yml"
+    old = "short: 호스트 OS 위에 2형 하이퍼바이저를 설치하고 그 위에서 게스트 OS를 실행하는 방식입니다."
+    with serve(project) as server:
+        glossary.write_text(
+            glossary.read_text(encoding="utf-8").replace(old, "short: 고친 한 줄 정의입니다."), encoding="utf-8"
+        )
+        server.wait_for_page("virtualization/host/", "호스트 가상화(hosted virtualization): 고친 한 줄 정의입니다.")
