@@ -168,7 +168,7 @@ def _nav_problems(config: MkDocsConfig, files: Files) -> list[str]:
     lines = source.splitlines()
     path = relative_to_project(config.config_file_path, config)
     problems = []
-    for target in _nav_targets(config.nav or []):
+    for target in nav_targets(config.nav or []):
         if urlsplit(target).scheme or files.get_file_from_path(target.split("#")[0]) is not None:
             continue
         line = next((n for n, text in enumerate(lines, 1) if target in text and "nav" not in text), 1)
@@ -178,11 +178,12 @@ def _nav_problems(config: MkDocsConfig, files: Files) -> list[str]:
     return problems
 
 
-def _nav_targets(items) -> list[str]:
+def nav_targets(items) -> list[str]:
+    """Every page path in a `nav` configuration, in order."""
     targets = []
     for item in items:
         value = next(iter(item.values())) if isinstance(item, dict) else item
-        targets += _nav_targets(value) if isinstance(value, list) else [value]
+        targets += nav_targets(value) if isinstance(value, list) else [value]
     return targets
 
 

@@ -150,12 +150,17 @@ def _problems(state: _State, pages: dict[str, Page], reachable: dict[str, set[st
 
 def _anchors(page: Page) -> set[str]:
     """The page's heading ids (its table of contents, every level)."""
-    found, stack = set(), list(page.toc)
+    return set(_toc_titles(page))
+
+
+def _toc_titles(page: Page) -> dict[str, str]:
+    """Heading id -> heading title, for every level of the page's table of contents."""
+    titles, stack = {}, list(page.toc)
     while stack:
         item = stack.pop()
-        found.add(item.id)
+        titles[item.id] = item.title
         stack.extend(item.children)
-    return found
+    return titles
 
 
 def _changed_heading(anchor: str, page: Page, now: set[str], before: set[str]) -> tuple[int, str | None]:
@@ -169,14 +174,8 @@ def _changed_heading(anchor: str, page: Page, now: set[str], before: set[str]) -
 
 def _heading_line(page: Page, anchor: str) -> int:
     """1-based line of the heading with this id in the page's Markdown, or 1."""
-    source = page.file.content_string
-    text = mask_code(source)
-    titles = {}
-    stack = list(page.toc)
-    while stack:
-        item = stack.pop()
-        titles[item.id] = item.title
-        stack.extend(item.children)
+    text = mask_code(page.file.content_string)
+    titles = _toc_titles(page)
     for number, line in enumerate(text.splitlines(), 1):
         heading = _HEADING.match(line)
         if not heading:

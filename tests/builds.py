@@ -28,16 +28,7 @@ def build_site(config_file: Path, site_dir: Path, **overrides) -> Path:
 def nav_pages() -> list[str]:
     """Source paths of every page in the nav, in nav order (e.g. 'virtualization/host.md')."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    config = load_config(str(ROOT / "mkdocs.yml"))
-
-    def walk(items) -> list[str]:
-        found = []
-        for item in items:
-            value = next(iter(item.values())) if isinstance(item, dict) else item
-            found += walk(value) if isinstance(value, list) else [value]
-        return found
-
-    return walk(config.nav)
+    return load_hook("links").nav_targets(load_config(str(ROOT / "mkdocs.yml")).nav)
 
 
 def page_url(src: str) -> str:
