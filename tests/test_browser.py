@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from browsing import COUNT_DRAWN_DIAGRAMS, wait_for_diagrams
-from builds import diagram_sources, nav_pages, output_file, page_url, soup
+from builds import ROOT, diagram_sources, nav_pages, output_file, page_url, soup
 
 pytestmark = pytest.mark.browser
 PAGES = nav_pages()
@@ -55,8 +55,11 @@ def test_page_draws_every_diagram_without_errors_or_foreign_requests(page, serve
     assert not visit.foreign_hosts(server)
 
 
-def test_diagrams_stay_legible_in_the_dark_palette(page, server: str, site: Path) -> None:
-    src = "virtualization/hypervisor.md"
+DIAGRAM_PAGES = [src for src in PAGES if "```mermaid" in (ROOT / "docs" / src).read_text(encoding="utf-8")]
+
+
+@pytest.mark.parametrize("src", DIAGRAM_PAGES)
+def test_diagrams_stay_legible_in_the_dark_palette(page, server: str, site: Path, src: str) -> None:
     expected = len(diagram_sources(soup(output_file(site, src))))
     page.goto(server + page_url(src), wait_until="networkidle")
     wait_for_diagrams(page, expected)
@@ -89,16 +92,16 @@ def test_diagrams_are_drawn_after_instant_navigation(page, server: str, site: Pa
 
 
 def _label_contrast(page) -> float:
-    """Lowest WCAG contrast between a node's label text and the node as it is painted."""
+    """Lowest WCAG contrast between a node's label text and the node as it is painted, in every diagram."""
     colours = page.evaluate(
         """() => {
-          const host = document.querySelector("div.mermaid");
           const page = getComputedStyle(document.body).backgroundColor;
-          return [...host.shadowRoot.querySelectorAll("g.node")].map(node => {
-            const shape = node.querySelector("rect, polygon, circle, path");
-            const label = node.querySelector(".nodeLabel, text");
-            return [getComputedStyle(label).color, getComputedStyle(shape).fill, page];
-          });
+          return [...document.querySelectorAll("div.mermaid")].flatMap(host =>
+            [...host.shadowRoot.querySelectorAll("g.node")].map(node => {
+              const shape = node.querySelector("rect, polygon, circle, path");
+              const label = node.querySelector(".nodeLabel, text");
+              return [getComputedStyle(label).color, getComputedStyle(shape).fill, page];
+            }));
         }"""
     )
     assert colours
