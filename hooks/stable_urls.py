@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 import yaml
 from _source import mask_code, problem, project_path, relative_to_project
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -77,6 +78,19 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         html = html[: target.start()] + f'<a id="{old}" aria-hidden="true" tabindex="-1"></a>' + html[target.start():]
     config._stable_urls.aliases[page.url] = set(aliases)
     return html
+
+
+@event_priority(-100)  # after mkdocs-redirects has written its stub pages
+def on_post_build(*, config: MkDocsConfig) -> None:
+    # mkdocs-redirects writes its stubs in English (lang="en", "Redirecting..."); readers here are Korean.
+    for old in config._stable_urls.redirects:
+        stub = Path(config.site_dir) / (f"{old}index.html" if old == "" or old.endswith("/") else old)
+        if not stub.exists():
+            continue
+        html = stub.read_text(encoding="utf-8")
+        html = html.replace('<html lang="en">', '<html lang="ko">').replace("<title>Redirecting...</title>", "<title>이동 중…</title>")
+        html = html.replace("You're being redirected to a <a", "이 페이지는 옮겨졌습니다. <a").replace(">new destination</a>.", ">새 주소</a>로 이동합니다.")
+        stub.write_text(html, encoding="utf-8")
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> None:

@@ -81,6 +81,7 @@ def test_moved_page_fails_until_a_redirect_is_declared(fixture_site, warnings_lo
     assert _messages(warnings_log) == []
     redirect = (site / "guide/setup/index.html").read_text(encoding="utf-8")
     assert 'url=../install/"' in redirect and "location.hash" in redirect  # the anchor travels along
+    assert '<html lang="ko">' in redirect and "새 주소</a>로 이동합니다" in redirect
     listed = (project / "published.yml").read_text(encoding="utf-8")
     assert "/guide/setup/:\n- configure\n- install\n" in listed, "the old URL stays listed while it redirects"
 
