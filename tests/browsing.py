@@ -66,6 +66,11 @@ def search_results(page, query: str, timeout: float = 10_000) -> list[list[str]]
     box = page.locator("input.md-search__input")
     if not box.is_visible():
         page.locator("label.md-search__icon[for=__search]").first.click()
+    # Clear the box first and wait for the list to empty, so the results read below
+    # cannot be those of the previous query.
+    box.fill("")
+    box.press("End")
+    page.wait_for_function("() => !document.querySelector('.md-search-result__item')", timeout=timeout)
     # Hangul is typed through an IME, which sends no key events; Material reads the
     # box on `keyup`, so finish with a key press as a reader's last keystroke does.
     box.fill(query)
