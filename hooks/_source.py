@@ -7,10 +7,11 @@ loads a hook, so `import _source` works). Pure functions, no state.
 from __future__ import annotations
 
 import bisect
+import difflib
 import os
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -39,6 +40,12 @@ def relative_to_project(path: str, config: MkDocsConfig) -> str:
 def problem(path: str, line: int, what: str, fix: str) -> str:
     """The one format of every build message: `docs/x.md:12: what is wrong — how to fix it`."""
     return f"{path}:{line}: {what} — {fix}"
+
+
+def anchor_fix(anchor: str, ids: Iterable[str], page_path: str, prefix: str = "") -> str:
+    """How to fix a link to a missing anchor: the closest id on the page, or where to look."""
+    closest = difflib.get_close_matches(anchor, sorted(ids), n=1, cutoff=0.4)
+    return f"'{prefix}#{closest[0]}'(으)로 고치세요" if closest else f"{page_path}의 제목 id를 확인하세요"
 
 
 def fences(source: str) -> list[Fence]:

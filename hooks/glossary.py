@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 import yaml
-from _source import LineIndex, mask_code, problem, project_path, relative_to_project
+from _source import LineIndex, anchor_fix, mask_code, problem, project_path, relative_to_project
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
@@ -103,8 +103,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> None:
             page_path, _, anchor = target.partition("#")
             page = files.get_file_from_path(page_path).page
             if anchor and page is not None and anchor not in (page.present_anchor_ids or ()):
-                closest = difflib.get_close_matches(anchor, sorted(page.present_anchor_ids or ()), n=1, cutoff=0.4)
-                fix = f"'{page_path}#{closest[0]}'(으)로 고치세요" if closest else f"{page_path}의 제목 id를 확인하세요"
+                fix = anchor_fix(anchor, page.present_anchor_ids or (), page_path, prefix=page_path)
                 log.warning(problem(glossary.path, term.see_lines[index], f"없는 앵커입니다: '{target}'", fix))
 
 

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
-from _source import LineIndex, mask_code, problem, project_path, relative_to_project
+from _source import LineIndex, anchor_fix, mask_code, problem, project_path, relative_to_project
 from mkdocs.exceptions import PluginError
 
 if TYPE_CHECKING:
@@ -64,8 +64,9 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> None:
     # Every page is rendered by now, so every anchor on every page is known.
     state = config._links
     problems = _nav_problems(config, files)
+    anchors: dict[str, set[str]] = {}  # page -> its decoded ids, computed once per page
     for links in state.found.values():
-        problems += [message for link in links if (message := _internal_problem(link, files, config.docs_dir))]
+        problems += [message for link in links if (message := _internal_problem(link, files, config.docs_dir, anchors))]
     if state.external:
         problems += _external_problems(
             [link for links in state.found.values() for link in links if link.is_external], state.external
@@ -121,7 +122,7 @@ def _links_in(source: str, path: str, src_uri: str) -> list[Link]:
     return sorted(links, key=lambda link: link.line)
 
 
-def _internal_problem(link: Link, files: Files, docs_dir: str) -> str | None:
+def _internal_problem(link: Link, files: Files, docs_dir: str, anchors: dict[str, set[str]]) -> str | None:
     if link.is_external or urlsplit(link.target).scheme or link.target.startswith("/"):
         return None  # external, or an absolute path that MkDocs' own validation reports
     parts = urlsplit(link.target)
@@ -138,10 +139,10 @@ def _internal_problem(link: Link, files: Files, docs_dir: str) -> str | None:
             kind = "없는 이미지입니다" if link.is_image else "없는 페이지나 파일로 가는 링크입니다"
             return problem(link.path, link.line, f"{kind}: '{link.target}'", _fix_for_missing(wanted, link, files, docs_dir))
     if anchor and target.page is not None and target.page.present_anchor_ids is not None:
-        ids = {_normalize(i) for i in target.page.present_anchor_ids}
-        if anchor not in ids:
-            closest = difflib.get_close_matches(anchor, sorted(ids), n=1, cutoff=0.4)
-            fix = f"'#{closest[0]}'(으)로 고치세요" if closest else f"{target.src_uri}의 제목 id를 확인하세요"
+        if target.src_uri not in anchors:
+            anchors[target.src_uri] = {_normalize(i) for i in target.page.present_anchor_ids}
+        if anchor not in anchors[target.src_uri]:
+            fix = anchor_fix(anchor, anchors[target.src_uri], target.src_uri)
             return problem(link.path, link.line, f"없는 앵커입니다: '{target.src_uri}#{anchor}'", fix)
     return None
 
