@@ -11,6 +11,8 @@
 - Writers can reference a term explicitly: `[[hypervisor]]`, `[[하이퍼바이저]]` or
   `[[hypervisor|하이퍼바이저가]]`. An unknown term is an error.
 - A forbidden spelling in a page is an error; a term no page uses is a warning.
+- A page glosses a term with its English name once, at first use: a second
+  `하이퍼바이저(hypervisor)` on the same page (outside code) is a warning.
 """
 
 from __future__ import annotations
@@ -69,7 +71,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     glossary = config._glossary
     path = project_path(page, config)
     source = page.file.content_string  # as written, so lines match the editor
-    for message in _spelling_problems(source, path, glossary) + _reference_problems(source, path, glossary):
+    messages = _spelling_problems(source, path, glossary) + _reference_problems(source, path, glossary)
+    for message in messages + _gloss_problems(source, path, glossary):
         log.warning(message)
     if "[[" in markdown:
         glossary_url = get_relative_url(files.get_file_from_path(GLOSSARY_PAGE).url, page.url)
@@ -145,6 +148,7 @@ class Glossary:
         self.by_id = {term.id: term for term in self.terms}
         self.wrong = {**self.spelling, **{bad: term.ko for term in self.terms for bad in term.forbidden}}
         self.matcher = term_matcher(list(self.by_form))
+        self.gloss_matcher = gloss_matcher(list(self.by_form))
         self.wrong_matcher = re.compile("|".join(map(re.escape, sorted(self.wrong, key=len, reverse=True))) or "(?!)")
 
     def lookup(self, name: str) -> Term | None:
@@ -176,6 +180,15 @@ def term_matcher(forms: list[str]) -> re.Pattern:
     return re.compile(
         rf"(?<![가-힣A-Za-z0-9_])(?P<term>{alternatives or '(?!)'})(?=(?:{particles}){{0,3}}(?![가-힣A-Za-z0-9_]))"
     )
+
+
+def gloss_matcher(forms: list[str]) -> re.Pattern:
+    """A form followed by a parenthesis: 하이퍼바이저(hypervisor), 가상머신 (virtual machine, VM).
+
+    Whether the parenthesis holds the term's English name is checked by the caller.
+    """
+    alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![가-힣A-Za-z0-9_])(?P<term>{alternatives or '(?!)'})[ \t]?\((?P<inside>[^()\n]*)\)")
 
 
 def abbr_baseline(forms: list[str]) -> re.Pattern:
@@ -382,6 +395,34 @@ def _reference_problems(source: str, path: str, glossary: Glossary) -> list[str]
             fix = f"'[[{closest[0]}]]'(으)로 고치거나 {glossary.path}에 추가하세요" if closest else f"{glossary.path}에 추가하세요"
             problems.append(problem(path, lines.line(match.start()), f"용어집에 없는 용어입니다: '{match.group(0)}'", fix))
     return problems
+
+
+def _gloss_problems(source: str, path: str, glossary: Glossary) -> list[str]:
+    """Every English gloss of a term after the first one on the page."""
+    if len(list(_glosses(source, glossary))) < 2:
+        return []  # the usual case, without masking the code first
+    text = mask_code(source)
+    lines = LineIndex(text)
+    first: dict[str, int] = {}  # term id -> line of its first gloss
+    problems = []
+    for match, term in _glosses(text, glossary):
+        line = lines.line(match.start())
+        if term.id not in first:
+            first[term.id] = line
+            continue
+        problems.append(problem(path, line, f"용어 '{term.ko}'의 영어 설명이 다시 나옵니다: '{match.group(0)}' "
+                                             f"(처음: 줄 {first[term.id]})", "두 번째 괄호 설명을 지우세요"))
+    return problems
+
+
+def _glosses(text: str, glossary: Glossary) -> Iterator[tuple[re.Match, Term]]:
+    """`term(English)` in the text, the parenthesis starting with the term's `en` (any case)."""
+    for match in glossary.gloss_matcher.finditer(text):
+        term = glossary.by_form[match.group("term")]
+        inside = match.group("inside").strip().casefold()
+        english = term.en.casefold()
+        if inside.startswith(english) and not inside[len(english):len(english) + 1].isalnum():
+            yield match, term
 
 
 def _replace_references(markdown: str, glossary: Glossary, glossary_url: str) -> str:

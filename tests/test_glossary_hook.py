@@ -116,6 +116,29 @@ def test_forbidden_spelling_inside_code_is_allowed(fixture_site, warnings_log, t
     assert _messages(warnings_log) == []
 
 
+def test_a_second_english_gloss_of_a_term_fails_with_the_first_line(fixture_site, warnings_log, tmp_path: Path) -> None:
+    config_file = fixture_site("glossary")
+    _edit(config_file, "index.md", "하이퍼바이저가 가상머신을", "하이퍼바이저(hypervisor)가 가상머신(virtual machine)을")
+    _edit(config_file, "index.md", "다시 말해 하이퍼바이저는", "다시 말해 하이퍼바이저 (Hypervisor, VMM)는")
+    with pytest.raises(Abort):
+        build_site(config_file, tmp_path / "out")
+    first = _line_of(config_file, "index.md", "하이퍼바이저(hypervisor)")
+    second = _line_of(config_file, "index.md", "하이퍼바이저 (Hypervisor, VMM)")
+    assert _messages(warnings_log) == [
+        f"docs/index.md:{second}: 용어 '하이퍼바이저'의 영어 설명이 다시 나옵니다: '하이퍼바이저 (Hypervisor, VMM)' "
+        f"(처음: 줄 {first}) — 두 번째 괄호 설명을 지우세요"
+    ]
+
+
+def test_english_gloss_repeated_in_code_or_diagrams_is_allowed(fixture_site, warnings_log, tmp_path: Path) -> None:
+    config_file = fixture_site("glossary")
+    _edit(config_file, "index.md", "하이퍼바이저가 가상머신을", "하이퍼바이저(hypervisor)가 가상머신을")
+    _edit(config_file, "index.md", "`커널 코드`", "`하이퍼바이저(hypervisor)`")
+    _edit(config_file, "index.md", 'a["컨테이너"]', 'a["하이퍼바이저(hypervisor)"]')
+    build_site(config_file, tmp_path / "out")
+    assert _messages(warnings_log) == []
+
+
 def test_reference_to_an_undefined_term_fails_with_a_suggestion(fixture_site, warnings_log, tmp_path: Path) -> None:
     config_file = fixture_site("glossary")
     _edit(config_file, "index.md", "[[kvm|리눅스 하이퍼바이저]]", "[[하이퍼바이져]]")
