@@ -212,8 +212,10 @@ def link_diagram_boxes(html_text: str, glossary: Glossary, glossary_url: str) ->
     """Link each diagram box whose label is a term to the term's entry, with its definition as tooltip.
 
     hooks/diagrams.py wraps every box of a drawn diagram in `<a data-diagram-label="첫 줄">`
-    (an SVG <a> without href is a plain group); a box named by a term gets the href,
+    (an SVG <a> without href is a plain group); a box named by a term gets the link,
     and its diagram becomes a figure: role="img" would hide the links from screen readers.
+    The link is `xlink:href`: Material's instant navigation rewrites every `[href]`
+    with `element.href = …`, which throws on an SVG <a> (its href is read-only).
     """
     def link(match: re.Match) -> str:
         term = glossary.lookup(html.unescape(match.group("label")))
@@ -221,7 +223,7 @@ def link_diagram_boxes(html_text: str, glossary: Glossary, glossary_url: str) ->
             return match.group(0)
         title = html.escape(f"{term.ko}({term.en}): {term.short}", quote=True)
         return (f'<a data-diagram-label="{match.group("label")}" class="diagram-term" data-term="{term.id}" '
-                f'href="{glossary_url}#{term.id}" aria-label="{title}"><title>{title}</title>')
+                f'xlink:href="{glossary_url}#{term.id}" aria-label="{title}"><title>{title}</title>')
 
     def link_boxes(svg: re.Match) -> str:
         linked = _DIAGRAM_BOX.sub(link, svg.group(0))
