@@ -78,7 +78,7 @@ def copy_project(target: Path) -> Path:
     """A copy of the project to change freely, sharing the already set-up .venv."""
     import shutil
 
-    for name in ("docs", "hooks", "overrides"):
+    for name in ("docs", "hooks", "overrides", "diagram-cache"):
         shutil.copytree(ROOT / name, target / name)
     for name in ("mkdocs.yml", "published.yml", "tasks.py", "requirements.lock"):
         shutil.copy2(ROOT / name, target / name)

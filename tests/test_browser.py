@@ -166,3 +166,30 @@ def _contrast(a: tuple[float, ...], b: tuple[float, ...]) -> float:
 
     high, low = sorted((luminance(a), luminance(b)), reverse=True)
     return (high + 0.05) / (low + 0.05)
+
+
+def test_without_chromium_at_build_time_the_fallback_draws_the_diagram_once(
+    browser, fixture_site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from browsing import serve_directory
+    from builds import build_site
+
+    monkeypatch.setenv("DIAGRAM_BROWSER", "")  # a writer's machine without Chromium, under `mkdocs serve`
+    config = fixture_site("diagrams")
+    (config.parent / "docs" / "index.md").write_text(
+        '# 홈\n\n```mermaid\nflowchart BT\n  accTitle: 두 층\n  accDescr: 하드웨어 위에 운영체제가 있습니다.\n'
+        '  hw["하드웨어"] --> os["운영체제<br>(커널)"]\n```\n', encoding="utf-8")
+    site = build_site(config, tmp_path / "out", strict=False)
+    context = browser.new_context()
+    context.add_init_script(WATCH_DIAGRAMS)
+    page = context.new_page()
+    visit = Visit(page)
+    with serve_directory(site) as server:
+        page.goto(server, wait_until="networkidle")
+        page.wait_for_function("() => document.querySelectorAll('div.diagram > svg').length === 1")
+        [drawn] = page.evaluate(DIAGRAMS_ON_PAGE)
+        assert drawn["title"] == "두 층" and "하드웨어" in drawn["labels"]
+        assert page.locator("pre.diagram-fallback").count() == 0
+        assert diagram_errors(page) == [] and not visit.errors
+        assert len(visit.mermaid_requests()) >= 1 and not visit.foreign_hosts(server)
+    context.close()

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
+import shutil
+import subprocess
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from builds import ROOT, diagram_sources, drawn_diagrams, nav_pages, output_file, page_url, soup
+from builds import ROOT, build_site, copy_project, diagram_sources, drawn_diagrams, nav_pages, output_file, page_url, soup
 
 
 # Deep links that onboarding documents use: these ids must exist (and stay).
@@ -127,6 +130,27 @@ def test_no_page_loads_mermaid(site: Path, src: str) -> None:
     html = output_file(site, src).read_text(encoding="utf-8")
     assert "<script type=\"module\">" not in html and "mermaid.esm" not in html
     assert 'class="mermaid"' not in html and "diagram-fallback" not in html
+
+
+def test_committed_diagram_cache_is_exactly_what_the_site_draws(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The site is published from the committed pictures: build a copy that has only
+    # those, with no browser to draw a missing one. A missing picture fails the strict
+    # build at its page and line; an unused one is pruned by the build, seen below.
+    caplog.set_level(logging.INFO, logger="mkdocs.hooks.diagrams")
+    listed = subprocess.run(["git", "ls-files", "diagram-cache"], cwd=ROOT, capture_output=True, text=True, check=True)
+    committed = sorted(Path(name).name for name in listed.stdout.split())
+    project = copy_project(tmp_path / "project")
+    shutil.rmtree(project / "diagram-cache")
+    (project / "diagram-cache").mkdir()
+    for name in committed:
+        shutil.copy2(ROOT / "diagram-cache" / name, project / "diagram-cache" / name)
+    monkeypatch.setenv("DIAGRAM_BROWSER", "")
+    build_site(project / "mkdocs.yml", tmp_path / "site")
+    unused = sorted(set(committed) - {path.name for path in (project / "diagram-cache").glob("*.svg")})
+    assert not unused, f"diagram-cache/ has pictures no diagram uses: {unused} — git rm them"
+    assert [r.getMessage() for r in caplog.records if r.name == "mkdocs.hooks.diagrams" and "지웠습니다" not in r.getMessage()] == []
 
 
 def test_site_publishes_no_mermaid_library_or_diagram_script(site: Path) -> None:
