@@ -32,7 +32,51 @@ function finish(markup) {
     node.replaceWith(wrapper)
     wrapper.append(node)
   }
+  lighten(svg)
   return svg.outerHTML
+}
+
+// What the picture does not need once it is drawn, since every page carries it:
+// style rules that match nothing in it, Mermaid's data-points (edge data for its
+// own animations), empty style attributes and coordinates finer than 1/100 px.
+function lighten(svg) {
+  for (const style of svg.querySelectorAll("style")) style.textContent = usedRules(style.textContent, svg)
+  const geometry = ["d", "transform", "x", "y", "x1", "y1", "x2", "y2", "width", "height", "points", "viewBox", "rx", "ry", "cx", "cy", "r"]
+  for (const el of [svg, ...svg.querySelectorAll("*")]) {
+    el.removeAttribute("data-points")
+    if (el.getAttribute("style") === "") el.removeAttribute("style")
+    for (const name of geometry) {
+      const value = el.getAttribute(name)
+      if (value) el.setAttribute(name, value.replace(/-?\d+\.\d{3,}/g, n => String(Math.round(Number(n) * 100) / 100)))
+    }
+  }
+}
+
+// Keeps a rule when one of its selectors (pseudo-classes aside) matches an element
+// of the picture; keeps at-rules (keyframes, media) as they are. Works on the text,
+// so declarations stay exactly as Mermaid and the theme wrote them.
+function usedRules(css, svg) {
+  const kept = []
+  let depth = 0, start = 0
+  for (let i = 0; i < css.length; i++) {
+    if (css[i] === "{") depth++
+    else if (css[i] === "}" && --depth === 0) {
+      const rule = css.slice(start, i + 1).trim()
+      start = i + 1
+      const selectors = rule.slice(0, rule.indexOf("{")).trim()
+      if (selectors.startsWith("@") || selectors.split(",").some(s => matches(svg, s))) kept.push(rule)
+    }
+  }
+  return kept.join("")
+}
+
+function matches(svg, selector) {
+  const plain = selector.replace(/::?[a-z-]+(\([^)]*\))?/g, "").trim()
+  try {
+    return svg.matches(plain) || svg.querySelector(plain) !== null
+  } catch {
+    return true // a selector this browser cannot read: keep it
+  }
 }
 
 function firstLine(node) {

@@ -21,21 +21,32 @@ CHROMIUM_ARGS = [
 # moment it enters the document or a shadow root, even if it is replaced later.
 WATCH_DIAGRAMS = """
 (() => {
-  const watch = { errors: [], roots: [] };
+  const watch = { errors: [], roots: [], drawn: 0, drawnAt: null };
   window.__diagramWatch = watch;
-  const isErrorPicture = el => el.nodeType === 1 && (
-    el.matches('svg[aria-roledescription="error"], .error-icon, .error-text') ||
-    /Syntax error in text/.test(el.textContent || ""));
+  const seen = new WeakSet();
+  const isErrorPicture = el => el.matches('svg[aria-roledescription="error"], .error-icon, .error-text') ||
+    /Syntax error in text/.test(el.textContent || "");
   const inspect = node => {
     if (node.nodeType !== 1) return;
     for (const el of [node, ...node.querySelectorAll("*")]) {
-      if (isErrorPicture(el)) { watch.errors.push((el.textContent || el.outerHTML).slice(0, 120)); return; }
+      const picture = el.closest("svg") || el;
+      if (!seen.has(picture) && isErrorPicture(el)) {
+        seen.add(picture);
+        watch.errors.push((picture.textContent || picture.outerHTML).slice(0, 120));
+      }
     }
   };
-  const observe = root => new MutationObserver(records => records.forEach(record => {
-    record.addedNodes.forEach(inspect);
-    if (record.type === "characterData") inspect(record.target.parentElement || document.createElement("i"));
-  })).observe(root, { childList: true, subtree: true, characterData: true });
+  // How many diagrams are drawn: in the page (build time) or in a shadow root (Material).
+  const count = () => document.querySelectorAll("div.diagram > svg").length + watch.roots.filter(root =>
+    [...root.querySelectorAll("svg")].some(svg => svg.getAttribute("aria-roledescription") !== "error")).length;
+  const observe = root => new MutationObserver(records => {
+    records.forEach(record => {
+      record.addedNodes.forEach(inspect);
+      if (record.type === "characterData" && record.target.parentElement) inspect(record.target.parentElement);
+    });
+    const drawn = count();
+    if (drawn > watch.drawn) { watch.drawn = drawn; watch.drawnAt = performance.now(); }
+  }).observe(root, { childList: true, subtree: true, characterData: true });
   const attachShadow = Element.prototype.attachShadow;
   Element.prototype.attachShadow = function (init) {
     const root = attachShadow.call(this, init);
