@@ -107,6 +107,17 @@ def test_cache_serves_a_second_build_byte_identically_without_a_browser(
     assert _diagram_messages(caplog, logging.INFO) == []
 
 
+def test_drawing_the_same_source_twice_gives_the_same_bytes(fixture_site, tmp_path: Path) -> None:
+    config = fixture_site("diagrams")
+    _page(config.parent, GOOD)
+    build_site(config, tmp_path / "one")
+    [picture] = (config.parent / "diagram-cache").glob("*.svg")
+    first = picture.read_bytes()
+    picture.unlink()
+    build_site(config, tmp_path / "two")  # a fresh browser draws it again
+    assert picture.read_bytes() == first
+
+
 def test_cached_picture_no_diagram_uses_is_removed(fixture_site, tmp_path: Path) -> None:
     config = fixture_site("diagrams")
     _page(config.parent, GOOD)
