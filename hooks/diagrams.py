@@ -1,26 +1,39 @@
-"""Mermaid diagrams: accessible, out of the search index, loadable on every page.
+"""Mermaid diagrams: drawn at build time into the page, accessible, never a broken picture.
 
-mkdocs-mermaid2 marks the diagrams and injects the site's own copy of Mermaid on
-the pages that have one; this hook covers what mermaid2 leaves out:
+mkdocs-mermaid2 keeps two jobs: its fence turns ```mermaid into
+`<pre class="mermaid"><code>…`, and its settings in mkdocs.yml name the site's
+copy of Mermaid (`javascript`) and Mermaid's options (`arguments`). This hook:
 
-- every diagram carries `accTitle:` and `accDescr:` (screen readers announce them);
-- the diagram source is kept out of the search index (it is noise in results);
-- mermaid2's fence writes the source into `<pre><code>` unescaped, so a label's
-  `<br>` became an HTML element and vanished from the text Mermaid reads; the
-  source is escaped so the browser hands Mermaid exactly what the writer wrote;
-- mermaid2 writes the ESM import on the home page as a bare specifier
-  (`import mermaid from "assets/…"`), which browsers reject; it gets a `./`.
+- checks that every diagram has `accTitle:` and `accDescr:` (its <title>/<desc>);
+- replaces each diagram with the SVG drawn at build time by that copy of Mermaid
+  (hooks/_diagram_renderer.py, cached in diagram-cache/), so a published page
+  loads no Mermaid, shows its diagrams at first paint, without JavaScript and in
+  print; the colours are Material's CSS variables, so the palette toggle applies;
+- reports a diagram Mermaid cannot parse at `docs/x.md:line` with Mermaid's
+  message (a strict build fails; `mkdocs serve` shows the message in the page);
+- without Chromium and without a cached picture, draws that diagram in the
+  browser instead (logged; a strict build fails, so this never gets published);
+- keeps the vendored Mermaid and the theme file out of the site when no page
+  needs them, and removes cached pictures that no diagram uses any more.
 """
 
 from __future__ import annotations
 
+import html
+import json
 import logging
 import re
-from html import escape
+import textwrap
+import weakref
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from _diagram_renderer import RENDER_ID, DiagramRenderer
 from _source import fences, problem, project_path
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -29,25 +42,82 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.hooks.diagrams")
 
+CACHE_DIR = "diagram-cache"  # next to mkdocs.yml, committed
+THEME_CSS = "diagrams/theme.css"  # in the theme's custom_dir (overrides/)
+FALLBACK_SCRIPT = "assets/javascripts/diagrams.js"  # in overrides/; the browser fallback
+
 # -----------------------------------------------------------------------------
 # Hooks
 # -----------------------------------------------------------------------------
 
 
+def on_config(config: MkDocsConfig) -> None:
+    # Per-build state on the config object, which MkDocs creates anew for every build.
+    library = _library(config)
+    state = _BuildState(library=library, renderer=_renderer(config, library))
+    # A build that stops on an error never reaches on_post_build: close the browser
+    # when the build's state goes away (the next build under `mkdocs serve`, or exit).
+    weakref.finalize(state, state.renderer.close)
+    config._diagrams = state
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> None:
+    state: _BuildState = config._diagrams
+    sources = [_normalise(fence.body) for file in files.documentation_pages()
+               for fence in fences(file.content_string) if fence.language == "mermaid"]
+    state.browser_needed = not state.renderer.can_render and any(
+        not (state.renderer.cache_dir / f"{state.renderer.key(source)}.svg").exists() for source in sources)
+    # Build-time inputs only: published only when a page has to draw in the browser.
+    library = Path(state.library).parent.as_posix() + "/"
+    for file in list(files):
+        if file.src_uri == THEME_CSS or (not state.browser_needed and
+                                         (file.src_uri.startswith(library) or file.src_uri == FALLBACK_SCRIPT)):
+            files.remove(file)
+
+
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
     # Read the file as written (front matter included) so line numbers match the editor.
-    for message in _accessibility_problems(page.file.content_string, project_path(page, config)):
+    path = project_path(page, config)
+    diagrams = [fence for fence in fences(page.file.content_string) if fence.language == "mermaid"]
+    for message in _accessibility_problems(diagrams, path):
         log.warning(message)
+    config._diagrams.lines[page.file.src_uri] = {_normalise(fence.body): fence.line for fence in diagrams}
 
 
-def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # Runs before the search plugin reads the page in `on_page_context`.
-    return _MERMAID_BLOCK.sub(_prepare_diagram, html)
+@event_priority(50)  # before the glossary hook, which links boxes whose label is a term
+def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    state: _BuildState = config._diagrams
+    counter = iter(range(1, 1000))
+
+    def draw(match: re.Match) -> str:
+        source = _normalise(match.group("source"))
+        line = state.lines.get(page.file.src_uri, {}).get(source, 1)
+        return _figure(state, source, f"{_page_slug(page)}-{next(counter)}", page, project_path(page, config), line)
+
+    return _MERMAID_BLOCK.sub(draw, html_text)
 
 
-@event_priority(-100)  # after mermaid2 has injected its script
+@event_priority(-100)  # after every plugin has written the page
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return _BARE_IMPORT.sub(r"\1./", output)
+    state: _BuildState = config._diagrams
+    if page.file.src_uri not in state.fallback_pages:
+        return output
+    loader = _fallback_loader(state, page)
+    if "</body>" not in output:
+        raise PluginError(f"{page.file.src_uri}: </body>가 없어 다이어그램 대체 스크립트를 넣지 못했습니다 — 테마 템플릿을 확인하세요")
+    return output.replace("</body>", loader + "</body>", 1)
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    state: _BuildState = config._diagrams
+    state.renderer.close()
+    if state.renderer.rendered:
+        log.info(f"다이어그램 {state.renderer.rendered}개를 새로 그려 {CACHE_DIR}/에 넣었습니다 (커밋하세요)")
+    # Prune only after a build that drew every diagram: then the cache is exactly the site's.
+    if not state.fallback_pages and not state.failed:
+        for stale in state.renderer.stale_entries():
+            stale.unlink()
+            log.info(f"{CACHE_DIR}/{stale.name}: 어느 다이어그램도 쓰지 않아 지웠습니다")
 
 
 # -----------------------------------------------------------------------------
@@ -55,18 +125,100 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 # -----------------------------------------------------------------------------
 
 
-def _prepare_diagram(match: re.Match) -> str:
-    # Material removes `data-search-*="…"` attributes (with a value) once it has read them.
-    opening, source, closing = match.groups()
-    return f'{opening} data-search-exclude="diagram"><code>{escape(source, quote=False)}{closing}'
+@dataclass
+class _BuildState:
+    library: str  # mermaid2's `javascript`: the site's Mermaid, relative to docs_dir
+    renderer: DiagramRenderer
+    browser_needed: bool = False
+    lines: dict[str, dict[str, int]] = field(default_factory=dict)  # page -> source -> line
+    fallback_pages: set[str] = field(default_factory=set)
+    failed: bool = False
 
 
-def _accessibility_problems(source: str, path: str) -> list[str]:
+def _mermaid2(config: MkDocsConfig):
+    plugin = config.plugins.get("mermaid2")
+    if plugin is None:
+        raise PluginError("hooks/diagrams.py에는 mermaid2 플러그인이 필요합니다 — mkdocs.yml의 plugins에 mermaid2를 넣으세요")
+    return plugin
+
+
+def _library(config: MkDocsConfig) -> str:
+    library = _mermaid2(config).config["javascript"]
+    if library.startswith("http") or not (Path(config.docs_dir) / library).with_name("VERSION").is_file():
+        raise PluginError(f"mermaid2의 javascript '{library}'는 docs/ 안의 Mermaid 사본이어야 합니다 — "
+                          "scripts/vendor_mermaid.py로 받으세요")
+    return library
+
+
+def _renderer(config: MkDocsConfig, library: str) -> DiagramRenderer:
+    theme = _theme_css(config)
+    options = {
+        **_mermaid2(config).config["arguments"],
+        "startOnLoad": False,
+        "deterministicIds": True,
+        "theme": "default",
+        "themeCSS": theme,
+        "fontFamily": _site_font(config),
+        # Labels as SVG <text>: real text (selectable, found by the browser's find),
+        # no HTML inside the picture for the page's styles to reach.
+        "htmlLabels": False,
+        "flowchart": {"htmlLabels": False},
+        "sequence": {"actorFontSize": "16px", "messageFontSize": "16px", "noteFontSize": "16px"},
+    }
+    return DiagramRenderer(cache_dir=Path(config.config_file_path).parent / CACHE_DIR,
+                           mermaid_dir=(Path(config.docs_dir) / library).parent, options=options)
+
+
+def _theme_css(config: MkDocsConfig) -> str:
+    for folder in config.theme.dirs:
+        path = Path(folder) / THEME_CSS
+        if path.is_file():
+            return re.sub(r"/\*.*?\*/\s*", "", path.read_text(encoding="utf-8"), flags=re.S).strip()
+    raise PluginError(f"다이어그램 테마 파일 overrides/{THEME_CSS}가 없습니다 — 되돌려 놓으세요")
+
+
+def _site_font(config: MkDocsConfig) -> str:
+    """The site's text font stack, so labels are measured in the font readers see."""
+    for folder in config.theme.dirs:
+        css = Path(folder) / "assets" / "stylesheets" / "extra.css"
+        match = css.is_file() and re.search(r"--md-text-font:\s*([^;]+);", css.read_text(encoding="utf-8"))
+        if match:
+            # Material's own fallbacks after --md-text-font (its --md-text-font-family).
+            return " ".join(match.group(1).split()) + ", -apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif"
+    raise PluginError("overrides/assets/stylesheets/extra.css에 --md-text-font가 없습니다 — 글꼴 목록을 되돌려 놓으세요")
+
+
+def _figure(state: _BuildState, source: str, diagram_id: str, page: Page, path: str, line: int) -> str:
+    result = state.renderer.render(source)
+    if result is None:
+        state.fallback_pages.add(page.file.src_uri)
+        log.warning(problem(path, line, "Chromium이 없고 캐시에도 없는 다이어그램이라 브라우저에서 그립니다",
+                            "sudo apt-get install chromium 후 다시 빌드하면 미리 그려 diagram-cache/에 넣습니다"))
+        return (f'<pre class="diagram-fallback" data-search-exclude="diagram" data-diagram-id="{diagram_id}">'
+                f"<code>{html.escape(source, quote=False)}</code></pre>")
+    if result.error is not None:
+        state.failed = True
+        log.warning(problem(path, line, f"Mermaid가 다이어그램을 읽지 못했습니다: {result.error}",
+                            "Mermaid 문법을 고치세요 (https://mermaid.js.org/intro/syntax-reference.html)"))
+        return (f'<div class="diagram-error" role="alert" data-search-exclude="diagram"><p><strong>'
+                f"다이어그램을 그리지 못했습니다</strong> ({html.escape(path)}:{line})</p>"
+                f"<pre><code>{html.escape(result.error)}</code></pre></div>")
+    svg = result.svg.replace(RENDER_ID, f"diagram-{diagram_id}")
+    return f'<div class="diagram" data-search-exclude="diagram">{svg}</div>'
+
+
+def _fallback_loader(state: _BuildState, page: Page) -> str:
+    library = get_relative_url(state.library, page.url)
+    script = get_relative_url(FALLBACK_SCRIPT, page.url)
+    options = json.dumps(state.renderer.options, ensure_ascii=False).replace("</", "<\\/")
+    return (f'<script type="module">import mermaid from "./{library}";'
+            f'import {{ drawFallbacks }} from "./{script}";drawFallbacks(mermaid, {options});</script>')
+
+
+def _accessibility_problems(diagrams, path: str) -> list[str]:
     """One message per diagram that lacks `accTitle:` or `accDescr:`."""
     problems = []
-    for fence in fences(source):
-        if fence.language != "mermaid":
-            continue
+    for fence in diagrams:
         missing = [key for key in ("accTitle", "accDescr") if not re.search(rf"^\s*{key}\s*:", fence.body, re.M)]
         if missing:
             problems.append(problem(
@@ -76,5 +228,15 @@ def _accessibility_problems(source: str, path: str) -> list[str]:
     return problems
 
 
-_MERMAID_BLOCK = re.compile(r'(<pre\b[^>]*\bclass="mermaid")><code>(.*?)(</code></pre>)', re.S)
-_BARE_IMPORT = re.compile(r'(import mermaid from ")(?![./]|[a-z]+:)')
+def _normalise(source: str) -> str:
+    """The diagram as Mermaid reads it: the same text whether it came from the Markdown or the HTML."""
+    return textwrap.dedent(source).strip("\n")
+
+
+def _page_slug(page: Page) -> str:
+    """'virtualization/hypervisor.md' -> 'virtualization-hypervisor': ids that stay put."""
+    return re.sub(r"[^a-z0-9]+", "-", page.file.src_uri.removesuffix(".md").lower()).strip("-")
+
+
+# mermaid2's fence writes the source into <code> as it is, unescaped (`<br>` stays `<br>`).
+_MERMAID_BLOCK = re.compile(r'<pre\b[^>]*\bclass="mermaid"[^>]*><code>(?P<source>.*?)</code></pre>', re.S)

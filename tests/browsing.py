@@ -15,20 +15,67 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
-# Material draws diagrams into a *closed* shadow root; open it so tests can look inside.
-OPEN_SHADOW_ROOTS = """
-const attachShadow = Element.prototype.attachShadow;
-Element.prototype.attachShadow = function (init) {
-  return attachShadow.call(this, { ...init, mode: "open" });
-};
+# Runs before any script of the page. Keeps a reference to every shadow root,
+# closed ones included, *without* opening it (opening changes Material's behaviour),
+# and records every Mermaid error picture ("Syntax error in text", the bomb) the
+# moment it enters the document or a shadow root, even if it is replaced later.
+WATCH_DIAGRAMS = """
+(() => {
+  const watch = { errors: [], roots: [], drawn: 0, drawnAt: null };
+  window.__diagramWatch = watch;
+  const seen = new WeakSet();
+  const isErrorPicture = el => el.matches('svg[aria-roledescription="error"], .error-icon, .error-text') ||
+    /Syntax error in text/.test(el.textContent || "");
+  const inspect = node => {
+    if (node.nodeType !== 1) return;
+    for (const el of [node, ...node.querySelectorAll("*")]) {
+      const picture = el.closest("svg") || el;
+      if (!seen.has(picture) && isErrorPicture(el)) {
+        seen.add(picture);
+        watch.errors.push((picture.textContent || picture.outerHTML).slice(0, 120));
+      }
+    }
+  };
+  // How many diagrams are drawn: in the page (build time) or in a shadow root (Material).
+  const count = () => document.querySelectorAll("div.diagram > svg").length + watch.roots.filter(root =>
+    [...root.querySelectorAll("svg")].some(svg => svg.getAttribute("aria-roledescription") !== "error")).length;
+  const observe = root => new MutationObserver(records => {
+    records.forEach(record => {
+      record.addedNodes.forEach(inspect);
+      if (record.type === "characterData" && record.target.parentElement) inspect(record.target.parentElement);
+    });
+    const drawn = count();
+    if (drawn > watch.drawn) { watch.drawn = drawn; watch.drawnAt = performance.now(); }
+  }).observe(root, { childList: true, subtree: true, characterData: true });
+  const attachShadow = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attachShadow.call(this, init);
+    watch.roots.push(root);
+    observe(root);
+    return root;
+  };
+  observe(document);
+})();
 """
-# How many diagrams Material has replaced with an SVG inside their shadow root.
-COUNT_DRAWN_DIAGRAMS = """() => [...document.querySelectorAll("div.mermaid")]
-  .filter(host => host.shadowRoot && host.shadowRoot.querySelector("svg")).length"""
+# What a reader sees of each diagram, read from the page (no shadow root involved).
+DIAGRAMS_ON_PAGE = """() => [...document.querySelectorAll("div.diagram")].map(box => {
+  const svg = box.querySelector(":scope > svg");
+  const rect = svg ? svg.getBoundingClientRect() : { width: 0, height: 0 };
+  const id = attr => svg && svg.getAttribute(attr);
+  const byId = name => name && svg.querySelector(`[id="${name}"]`);
+  return {
+    role: id("role"),
+    title: byId(id("aria-labelledby"))?.textContent ?? null,
+    description: byId(id("aria-describedby"))?.textContent ?? null,
+    width: rect.width, height: rect.height,
+    labels: svg ? [...svg.querySelectorAll("text")].map(t => t.textContent.trim()).filter(Boolean) : [],
+  };
+})"""
 
 
-def wait_for_diagrams(page, expected: int, timeout: float = 15_000) -> None:
-    page.wait_for_function(f"expected => ({COUNT_DRAWN_DIAGRAMS})() === expected", arg=expected, timeout=timeout)
+def diagram_errors(page) -> list[str]:
+    """Every Mermaid error picture seen on this page so far, in the document or any shadow root."""
+    return page.evaluate("() => window.__diagramWatch.errors")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -47,9 +48,15 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-def diagram_sources(document: BeautifulSoup) -> list[str]:
-    """The Mermaid source of each diagram as the browser receives it."""
-    return [pre.get_text() for pre in document.select("pre.mermaid")]
+def diagram_sources(src: str, docs: Path = ROOT / "docs") -> list[str]:
+    """The Mermaid source of each diagram of a page, as its writer wrote it."""
+    text = (docs / src).read_text(encoding="utf-8")
+    return [m.group(1) for m in re.finditer(r"^[ \t]*(?:```|~~~)mermaid[^\n]*\n(.*?)^[ \t]*(?:```|~~~)[ \t]*$", text, re.M | re.S)]
+
+
+def drawn_diagrams(document: BeautifulSoup) -> list:
+    """Each diagram of a built page: the <svg> the build put into it."""
+    return document.select("div.diagram > svg")
 
 
 def load_hook(name: str):
@@ -71,7 +78,7 @@ def copy_project(target: Path) -> Path:
     """A copy of the project to change freely, sharing the already set-up .venv."""
     import shutil
 
-    for name in ("docs", "hooks", "overrides"):
+    for name in ("docs", "hooks", "overrides", "diagram-cache"):
         shutil.copytree(ROOT / name, target / name)
     for name in ("mkdocs.yml", "published.yml", "tasks.py", "requirements.lock"):
         shutil.copy2(ROOT / name, target / name)

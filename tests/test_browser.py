@@ -1,4 +1,4 @@
-"""The built site in headless Chromium: diagrams drawn, no errors, nothing from other hosts."""
+"""The built site in headless Chromium: diagrams there at first paint, never a broken picture."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browsing import COUNT_DRAWN_DIAGRAMS, wait_for_diagrams
-from builds import ROOT, diagram_sources, nav_pages, output_file, page_url, soup
+from browsing import DIAGRAMS_ON_PAGE, WATCH_DIAGRAMS, diagram_errors
+from builds import diagram_sources, nav_pages, page_url
 
 pytestmark = pytest.mark.browser
 PAGES = nav_pages()
@@ -34,35 +34,72 @@ class Visit:
         return [url for url in self.requests if MERMAID in url]
 
 
+def _acc(source: str, key: str) -> str:
+    return re.search(rf"^\s*{key}\s*:\s*(.+?)\s*$", source, re.M).group(1)
+
+
 @pytest.mark.parametrize("src", PAGES)
-def test_page_draws_every_diagram_without_errors_or_foreign_requests(page, server: str, site: Path, src: str) -> None:
-    expected = len(diagram_sources(soup(output_file(site, src))))
+def test_every_diagram_is_in_the_page_with_its_title_and_no_mermaid_is_loaded(page, server: str, src: str) -> None:
+    sources = diagram_sources(src)
     visit = Visit(page)
-    page.goto(server + page_url(src), wait_until="networkidle")
-    if expected:
-        wait_for_diagrams(page, expected)
-        assert page.locator("pre.mermaid").count() == 0, "a diagram was left as source text"
-        titles = page.evaluate(
-            """() => [...document.querySelectorAll("div.mermaid")].map(
-                 host => host.shadowRoot.querySelector("svg title")?.textContent || "")"""
-        )
-        assert all(titles), "every drawn diagram carries its accTitle as <title>"
-        assert visit.mermaid_requests(), "Mermaid should come from the site itself"
-    else:
-        assert not visit.mermaid_requests(), "a page without diagrams must not load Mermaid"
+    # Read right after the HTML is parsed: nothing has had time to draw anything.
+    page.goto(server + page_url(src), wait_until="domcontentloaded")
+    drawn = page.evaluate(DIAGRAMS_ON_PAGE)
+    assert len(drawn) == len(sources)
+    for diagram, source in zip(drawn, sources):
+        assert diagram["width"] > 100 and diagram["height"] > 50, "the diagram takes its place at first paint"
+        assert diagram["role"] in ("img", "figure")
+        assert diagram["title"] == _acc(source, "accTitle")
+        assert diagram["description"] == _acc(source, "accDescr")
+        assert diagram["labels"], "labels are text, not paths"
     page.wait_for_load_state("networkidle")
+    assert page.locator("pre.mermaid, pre.diagram-fallback, .diagram-error").count() == 0
+    assert not visit.mermaid_requests(), "a published page loads no Mermaid"
+    assert diagram_errors(page) == []
     assert not visit.errors
     assert not visit.foreign_hosts(server)
 
 
-DIAGRAM_PAGES = [src for src in PAGES if "```mermaid" in (ROOT / "docs" / src).read_text(encoding="utf-8")]
+DIAGRAM_PAGES = [src for src in PAGES if diagram_sources(src)]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+@pytest.mark.parametrize("src", DIAGRAM_PAGES)
+def test_no_error_picture_at_any_moment(browser, server: str, src: str, javascript: bool, scheme: str) -> None:
+    context = browser.new_context(java_script_enabled=javascript, color_scheme=scheme)
+    context.add_init_script(WATCH_DIAGRAMS)  # init scripts run even with page scripts off
+    page = context.new_page()
+    page.goto(server + page_url(src), wait_until="commit")
+    for _ in range(10):  # the first second after load, every 100 ms
+        page.wait_for_timeout(100)
+        assert diagram_errors(page) == []
+    drawn = page.evaluate(DIAGRAMS_ON_PAGE)
+    assert len(drawn) == len(diagram_sources(src)) and all(d["width"] > 100 for d in drawn)
+    context.close()
+
+
+def test_diagram_boxes_named_by_a_glossary_term_link_to_it_by_keyboard(page, server: str) -> None:
+    src = "containers-vs-vms/index.md"
+    page.goto(server + page_url(src), wait_until="networkidle")
+    boxes = page.locator("div.diagram a.diagram-term")
+    assert boxes.count() >= 3
+    first = boxes.first
+    label, href = first.get_attribute("data-diagram-label"), first.get_attribute("xlink:href")
+    assert first.locator("title").text_content().startswith(label)
+    # Keyboard: the box takes the focus and Enter follows it to the term's entry.
+    first.focus()
+    assert page.evaluate("document.activeElement.getAttribute('data-diagram-label')") == label
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/glossary/" + href.split("/")[-1])
+    anchor = href.split("#")[1]
+    assert page.locator(f"[id='{anchor}']").count() == 1
 
 
 @pytest.mark.parametrize("src", DIAGRAM_PAGES)
-def test_diagrams_stay_legible_in_the_dark_palette(page, server: str, site: Path, src: str) -> None:
-    expected = len(diagram_sources(soup(output_file(site, src))))
+def test_diagrams_stay_legible_in_the_dark_palette(page, server: str, src: str) -> None:
+    expected = len(diagram_sources(src))
     page.goto(server + page_url(src), wait_until="networkidle")
-    wait_for_diagrams(page, expected)
     light = _label_contrast(page)
     # The toggle cycles auto → light → dark; click until the dark ("slate") scheme is on.
     for _ in range(3):
@@ -70,21 +107,23 @@ def test_diagrams_stay_legible_in_the_dark_palette(page, server: str, site: Path
             break
         page.locator("form[data-md-component=palette] label:visible").first.click()
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
-    assert page.evaluate(COUNT_DRAWN_DIAGRAMS) == expected
+    assert len(page.evaluate(DIAGRAMS_ON_PAGE)) == expected
     dark = _label_contrast(page)
     assert light >= 4.5 and dark >= 4.5, (light, dark)
 
 
-def test_diagrams_are_drawn_after_instant_navigation(page, server: str, site: Path) -> None:
+def test_diagrams_are_there_after_instant_navigation(page, server: str) -> None:
     src = "virtualization/hypervisor.md"
-    expected = len(diagram_sources(soup(output_file(site, src))))
+    expected = len(diagram_sources(src))
     visit = Visit(page)
     page.goto(server, wait_until="networkidle")
     assert not visit.mermaid_requests()
     page.evaluate("window.__same_document = true")
     page.evaluate("url => document.querySelector(`a[href$='${url}']`).click()", page_url(src))
     page.wait_for_url(re.compile(re.escape(page_url(src)) + "$"))
-    wait_for_diagrams(page, expected)
+    page.wait_for_function("n => document.querySelectorAll('div.diagram > svg').length === n", arg=expected)
+    assert all(d["width"] > 100 for d in page.evaluate(DIAGRAMS_ON_PAGE))
+    assert not visit.mermaid_requests() and diagram_errors(page) == []
     # Instant navigation swapped the content in place: the home page's document stayed.
     assert page.evaluate("window.__same_document === true")
     assert not visit.errors
@@ -96,11 +135,11 @@ def _label_contrast(page) -> float:
     colours = page.evaluate(
         """() => {
           const page = getComputedStyle(document.body).backgroundColor;
-          return [...document.querySelectorAll("div.mermaid")].flatMap(host =>
-            [...host.shadowRoot.querySelectorAll("g.node")].map(node => {
+          return [...document.querySelectorAll("div.diagram > svg")].flatMap(svg =>
+            [...svg.querySelectorAll("g.node")].map(node => {
               const shape = node.querySelector("rect, polygon, circle, path");
-              const label = node.querySelector(".nodeLabel, text");
-              return [getComputedStyle(label).color, getComputedStyle(shape).fill, page];
+              const label = node.querySelector("text");
+              return [getComputedStyle(label).fill, getComputedStyle(shape).fill, page];
             }));
         }"""
     )
@@ -127,3 +166,30 @@ def _contrast(a: tuple[float, ...], b: tuple[float, ...]) -> float:
 
     high, low = sorted((luminance(a), luminance(b)), reverse=True)
     return (high + 0.05) / (low + 0.05)
+
+
+def test_without_chromium_at_build_time_the_fallback_draws_the_diagram_once(
+    browser, fixture_site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from browsing import serve_directory
+    from builds import build_site
+
+    monkeypatch.setenv("DIAGRAM_BROWSER", "")  # a writer's machine without Chromium, under `mkdocs serve`
+    config = fixture_site("diagrams")
+    (config.parent / "docs" / "index.md").write_text(
+        '# 홈\n\n```mermaid\nflowchart BT\n  accTitle: 두 층\n  accDescr: 하드웨어 위에 운영체제가 있습니다.\n'
+        '  hw["하드웨어"] --> os["운영체제<br>(커널)"]\n```\n', encoding="utf-8")
+    site = build_site(config, tmp_path / "out", strict=False)
+    context = browser.new_context()
+    context.add_init_script(WATCH_DIAGRAMS)
+    page = context.new_page()
+    visit = Visit(page)
+    with serve_directory(site) as server:
+        page.goto(server, wait_until="networkidle")
+        page.wait_for_function("() => document.querySelectorAll('div.diagram > svg').length === 1")
+        [drawn] = page.evaluate(DIAGRAMS_ON_PAGE)
+        assert drawn["title"] == "두 층" and "하드웨어" in drawn["labels"]
+        assert page.locator("pre.diagram-fallback").count() == 0
+        assert diagram_errors(page) == [] and not visit.errors
+        assert len(visit.mermaid_requests()) >= 1 and not visit.foreign_hosts(server)
+    context.close()

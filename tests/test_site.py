@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
+import shutil
+import subprocess
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from builds import ROOT, diagram_sources, load_hook, nav_pages, output_file, page_url, soup
+from builds import ROOT, build_site, copy_project, diagram_sources, drawn_diagrams, nav_pages, output_file, page_url, soup
 
-markdown_source = load_hook("_source")
 
 # Deep links that onboarding documents use: these ids must exist (and stay).
 STABLE_ANCHORS = {
@@ -78,53 +80,83 @@ def test_korean_404_page(site: Path) -> None:
     assert "Not found" not in text
 
 
+def _svg_text(svg) -> str:
+    """What a reader can read (and find, and select) in a drawn diagram: its text, one label per line."""
+    return "\n".join(" ".join(t.get_text(" ", strip=True).split()) for t in svg.select("text"))
+
+
 def test_required_stack_diagrams_are_present(site: Path) -> None:
-    remaining = {src: diagram_sources(soup(output_file(site, src))) for src, _ in REQUIRED_DIAGRAMS}
+    remaining = {src: [_svg_text(svg) for svg in drawn_diagrams(soup(output_file(site, src)))] for src, _ in REQUIRED_DIAGRAMS}
     for src, words in REQUIRED_DIAGRAMS:
         match = next((d for d in remaining[src] if all(word in d for word in words)), None)
-        assert match is not None, f"{src}: no diagram shows all of {words}"
+        assert match is not None, f"{src}: no drawn diagram shows all of {words}"
         remaining[src].remove(match)
 
 
 def test_at_least_six_diagrams_each_with_accessible_title_and_description(site: Path) -> None:
-    diagrams = [d for src in PAGES for d in diagram_sources(soup(output_file(site, src)))]
+    diagrams = [svg for src in PAGES for svg in drawn_diagrams(soup(output_file(site, src)))]
     assert len(diagrams) >= 6
-    for diagram in diagrams:
-        assert re.search(r"^\s*accTitle:\s*\S", diagram, re.M), diagram[:80]
-        assert re.search(r"^\s*accDescr:\s*\S", diagram, re.M), diagram[:80]
+    for svg in diagrams:
+        title = svg.find(id=svg["aria-labelledby"])
+        description = svg.find(id=svg["aria-describedby"])
+        assert title is not None and title.name == "title" and title.get_text(strip=True), svg["id"]
+        assert description is not None and description.name == "desc" and description.get_text(strip=True), svg["id"]
+        assert svg["role"] in ("img", "figure")
 
 
 def test_paravirtualization_diagram_shows_hypercalls_from_a_modified_kernel(site: Path) -> None:
-    diagrams = diagram_sources(soup(output_file(site, "virtualization/hypervisor.md")))
+    diagrams = [_svg_text(svg) for svg in drawn_diagrams(soup(output_file(site, "virtualization/hypervisor.md")))]
     para = [d for d in diagrams if "하이퍼콜" in d]
     assert any("수정" in d for d in para), "the paravirtualization diagram should show the modified guest kernel"
 
 
 @pytest.mark.parametrize("src", PAGES)
-def test_browser_receives_each_diagram_exactly_as_written(site: Path, src: str) -> None:
-    # `<br>` in a label, `-->` and `&` must reach Mermaid as text, not as HTML.
-    written = [
-        fence.body.rstrip("\n")
-        for fence in markdown_source.fences((ROOT / "docs" / src).read_text(encoding="utf-8"))
-        if fence.language == "mermaid"
-    ]
-    assert [d.rstrip("\n") for d in diagram_sources(soup(output_file(site, src)))] == written
+def test_every_label_line_reaches_the_reader_as_text(site: Path, src: str) -> None:
+    # `<br>` splits a label into lines; `&`, `<` and quotes stay text. Each line a writer
+    # put in a quoted label is text in the drawn diagram, in the diagram's order.
+    written = diagram_sources(src)
+    drawn = drawn_diagrams(soup(output_file(site, src)))
+    assert len(drawn) == len(written)
+    for source, svg in zip(written, drawn):
+        text = _svg_text(svg).replace(" ", "")
+        for label in re.findall(r'\["([^"]+)"\]|\("([^"]+)"\)|\|"([^"]+)"\|', source):
+            for line in re.split(r"<br\s*/?>", next(part for part in label if part)):
+                plain = re.sub(r"[*_`]", "", line).replace(" ", "")
+                assert plain in text, f"{src}: '{line}' is not in the drawn diagram {svg['id']}"
 
 
 @pytest.mark.parametrize("src", PAGES)
-def test_mermaid_is_loaded_only_on_diagram_pages(site: Path, src: str) -> None:
-    path = output_file(site, src)
-    document = soup(path)
-    imports = [s.string for s in document.select('script[type="module"]') if s.string and "mermaid" in s.string]
-    if not diagram_sources(document):
-        assert not imports and "mermaid.esm" not in path.read_text(encoding="utf-8")
-        return
-    assert len(imports) == 1
-    specifier = re.search(r'import mermaid from "([^"]+)"', imports[0]).group(1)
-    # A bare specifier ("assets/...") is rejected by browsers: it must start with ./ or ../
-    assert specifier.startswith(("./", "../")), specifier
-    target = urljoin(f"http://site/{page_url(src)}", specifier)
-    assert (site / urlsplit(target).path.lstrip("/")).is_file(), specifier
+def test_no_page_loads_mermaid(site: Path, src: str) -> None:
+    html = output_file(site, src).read_text(encoding="utf-8")
+    assert "<script type=\"module\">" not in html and "mermaid.esm" not in html
+    assert 'class="mermaid"' not in html and "diagram-fallback" not in html
+
+
+def test_committed_diagram_cache_is_exactly_what_the_site_draws(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The site is published from the committed pictures: build a copy that has only
+    # those, with no browser to draw a missing one. A missing picture fails the strict
+    # build at its page and line; an unused one is pruned by the build, seen below.
+    caplog.set_level(logging.INFO, logger="mkdocs.hooks.diagrams")
+    listed = subprocess.run(["git", "ls-files", "diagram-cache"], cwd=ROOT, capture_output=True, text=True, check=True)
+    committed = sorted(Path(name).name for name in listed.stdout.split())
+    project = copy_project(tmp_path / "project")
+    shutil.rmtree(project / "diagram-cache")
+    (project / "diagram-cache").mkdir()
+    for name in committed:
+        shutil.copy2(ROOT / "diagram-cache" / name, project / "diagram-cache" / name)
+    monkeypatch.setenv("DIAGRAM_BROWSER", "")
+    build_site(project / "mkdocs.yml", tmp_path / "site")
+    unused = sorted(set(committed) - {path.name for path in (project / "diagram-cache").glob("*.svg")})
+    assert not unused, f"diagram-cache/ has pictures no diagram uses: {unused} — git rm them"
+    assert [r.getMessage() for r in caplog.records if r.name == "mkdocs.hooks.diagrams" and "지웠습니다" not in r.getMessage()] == []
+
+
+def test_site_publishes_no_mermaid_library_or_diagram_script(site: Path) -> None:
+    assert not (site / "assets" / "vendor" / "mermaid").exists()
+    assert not (site / "assets" / "javascripts" / "diagrams.js").exists()
+    assert not (site / "diagrams").exists()
 
 
 def test_no_page_loads_anything_from_another_host(site: Path) -> None:

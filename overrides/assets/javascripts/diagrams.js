@@ -1,32 +1,24 @@
-// Draws diagrams with the site's own copy of Mermaid, never a CDN.
+// Fallback only: draws the diagrams that the build could not draw (no Chromium and
+// no cached picture; hooks/diagrams.py logs each one). A published page never loads
+// this file: a strict build fails on such a diagram.
 //
-// Material renders each `pre.mermaid` with the global `mermaid` and, when there is
-// none, fetches Mermaid from unpkg. This stand-in keeps Material's renderer (closed
-// shadow root, colours that follow the light/dark palette, re-rendering after instant
-// navigation) but imports the ESM build that mkdocs-mermaid2 injects on diagram pages
-// and that the site serves under assets/vendor/mermaid/. The import happens on the
-// first render, so a page without a diagram loads no Mermaid at all.
-(() => {
-  const library = new URL("../vendor/mermaid/mermaid.esm.min.mjs", document.currentScript.src)
-  let materialOptions = {}
-  let ready = null
-
-  function load() {
-    ready ||= import(library.href).then(({ default: mermaid }) => {
-      // mermaid2 passes the `arguments` of mkdocs.yml as window.mermaidConfig.
-      const siteOptions = (window.mermaidConfig && window.mermaidConfig.default) || {}
-      mermaid.initialize({ ...siteOptions, ...materialOptions, startOnLoad: false })
-      return mermaid
-    })
-    return ready
+// The hook imports this module next to the site's own copy of Mermaid and passes
+// the options the build uses, so the picture matches the one drawn at build time.
+// Each source is read with textContent from a `pre.diagram-fallback` (a class that
+// neither Material's renderer nor Mermaid's start-on-load looks for), so no
+// picture is drawn twice and Mermaid never reads the <code> wrapper as a diagram.
+export async function drawFallbacks(mermaid, options) {
+  mermaid.initialize({ ...options, startOnLoad: false })
+  for (const pre of document.querySelectorAll("pre.diagram-fallback")) {
+    const id = `diagram-${pre.dataset.diagramId}`
+    try {
+      const { svg } = await mermaid.render(id, pre.textContent)
+      const figure = document.createElement("div")
+      figure.className = "diagram"
+      figure.innerHTML = svg
+      pre.replaceWith(figure)
+    } catch (error) {
+      console.error(`diagram ${id}:`, error)
+    }
   }
-
-  window.mermaid = {
-    initialize(options) {
-      materialOptions = options
-    },
-    async render(id, text) {
-      return (await load()).render(id, text)
-    },
-  }
-})()
+}

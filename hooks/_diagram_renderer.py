@@ -1,0 +1,156 @@
+"""Mermaid source -> SVG, at build time, with the site's own copy of Mermaid.
+
+Why headless Chromium (Debian's, driven by Playwright): Mermaid lays text out
+with the browser's own measurements (getBBox), so only a browser draws what a
+reader's browser would; it runs the very `mermaid.esm.min.mjs` the site vendors
+(no second copy, no npm at build time); Playwright is already the tests' driver.
+mermaid-cli would bring Puppeteer and its own Chrome download, which cannot be
+fetched here, and a rendering service would be a network call during the build.
+
+Rendered SVGs live in a cache keyed by what decides the picture: the diagram
+source, the Mermaid version, the options (theme CSS included) and this
+module's version. The cache is committed (see CONTRIBUTING.md), so a writer
+without Chromium builds the same site, and a rebuild re-renders only what changed.
+
+Each SVG is rendered with the placeholder id RENDER_ID; the hook replaces it
+with an id derived from the page and the diagram's index, so one cached picture
+serves any page and the output stays byte-identical from build to build.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# Bump when the rendering or the post-processing below changes what comes out.
+RENDERER_VERSION = "3"
+RENDER_ID = "diagram-render-id"
+CHROMIUM = "/usr/bin/chromium"  # Debian's; `DIAGRAM_BROWSER=` overrides (empty: none)
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+# Requests for the render page and Mermaid's files never leave the browser:
+# Playwright answers them from disk (a name under .invalid cannot resolve).
+ORIGIN = "http://diagrams.invalid/"
+RENDER_SCRIPT = Path(__file__).with_name("_render_diagram.js")
+
+
+@dataclass(frozen=True)
+class Rendered:
+    svg: str | None  # the picture, with RENDER_ID where the page's id goes
+    error: str | None  # Mermaid's own message when it could not draw the source
+    from_cache: bool = False
+
+
+@dataclass
+class DiagramRenderer:
+    """Renders and caches; one per build. Call close() when the build ends."""
+
+    cache_dir: Path
+    mermaid_dir: Path  # holds mermaid.esm.min.mjs and its chunks
+    options: dict  # mermaid.initialize() options
+    browser_path: str = field(default_factory=lambda: os.environ.get("DIAGRAM_BROWSER", CHROMIUM))
+    used: set[str] = field(default_factory=set)  # cache keys this build needed
+    rendered: int = 0  # diagrams drawn by the browser this build
+    _worker: concurrent.futures.ThreadPoolExecutor | None = None
+    _session: dict = field(default_factory=dict)
+
+    @property
+    def can_render(self) -> bool:
+        if not self.browser_path or not Path(self.browser_path).exists():
+            return False
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError:
+            return False
+        return True
+
+    def key(self, source: str) -> str:
+        version = (self.mermaid_dir / "VERSION").read_text(encoding="utf-8")
+        material = json.dumps([RENDERER_VERSION, version, self.options, source], ensure_ascii=False, sort_keys=True)
+        return hashlib.sha256(material.encode("utf-8")).hexdigest()[:32]
+
+    def render(self, source: str) -> Rendered | None:
+        """The cached picture, else a fresh one; None when neither can be had."""
+        key = self.key(source)
+        cached = self.cache_dir / f"{key}.svg"
+        if cached.exists():
+            self.used.add(key)
+            return Rendered(cached.read_text(encoding="utf-8"), None, from_cache=True)
+        if not self.can_render:
+            return None
+        result = self._in_browser(source)
+        if result.svg is not None:
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+            cached.write_text(result.svg, encoding="utf-8")
+            self.used.add(key)
+            self.rendered += 1
+        return result
+
+    def stale_entries(self) -> list[Path]:
+        """Cached pictures no diagram of this build used."""
+        if not self.cache_dir.is_dir():
+            return []
+        return sorted(path for path in self.cache_dir.glob("*.svg") if path.stem not in self.used)
+
+    def close(self) -> None:
+        if self._worker is not None:
+            self._worker.submit(self._stop).result()
+            self._worker.shutdown()
+            self._worker = None
+
+    # Playwright's sync API must stay on the thread that started it, and must not
+    # run on a thread with an asyncio loop: one worker thread owns the browser.
+    def _in_browser(self, source: str) -> Rendered:
+        if self._worker is None:
+            self._worker = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="diagrams")
+        return self._worker.submit(self._draw, source).result()
+
+    def _draw(self, source: str) -> Rendered:
+        page = self._session.get("page") or self._start()
+        outcome = page.evaluate("([source, options, id]) => window.renderDiagram(source, options, id)",
+                                [source, self.options, RENDER_ID])
+        if "error" in outcome:
+            return Rendered(None, _one_line(outcome["error"]))
+        return Rendered(outcome["svg"], None)
+
+    def _start(self):
+        from playwright.sync_api import sync_playwright
+
+        playwright = sync_playwright().start()
+        browser = playwright.chromium.launch(executable_path=self.browser_path, args=CHROMIUM_FLAGS)
+        page = browser.new_page()
+        page.route(f"{ORIGIN}**", self._serve)
+        page.goto(f"{ORIGIN}render.html")
+        page.wait_for_function("window.renderDiagram !== undefined")
+        self._session.update(playwright=playwright, browser=browser, page=page)
+        return page
+
+    def _serve(self, route) -> None:
+        name = route.request.url.removeprefix(ORIGIN)
+        if name == "render.html":
+            script = RENDER_SCRIPT.read_text(encoding="utf-8")
+            page = f'<!doctype html><html lang="ko"><meta charset="utf-8"><body><script type="module">{script}</script>'
+            return route.fulfill(body=page, content_type="text/html; charset=utf-8")
+        path = (self.mermaid_dir / name).resolve()
+        if self.mermaid_dir.resolve() not in path.parents or not path.is_file():
+            return route.fulfill(status=404, body="")
+        route.fulfill(body=path.read_bytes(), content_type="text/javascript; charset=utf-8")
+
+    def _stop(self) -> None:
+        if self._session:
+            self._session["browser"].close()
+            self._session["playwright"].stop()
+            self._session.clear()
+
+
+def _one_line(message: str) -> str:
+    """Mermaid's parse errors span lines (source excerpt, caret, expectation): keep them readable in a log."""
+    lines = [line.strip() for line in message.splitlines() if line.strip() and not re.fullmatch(r"-*\^", line.strip())]
+    return " / ".join(lines)

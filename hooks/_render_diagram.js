@@ -1,0 +1,86 @@
+// Runs in the headless Chromium of hooks/_diagram_renderer.py, never on the site.
+// window.renderDiagram(source, options, id) -> {svg} or {error}: Mermaid draws the
+// source, then the SVG is made ready to be inlined into a page as it is.
+import mermaid from "./mermaid.esm.min.mjs"
+
+window.renderDiagram = async (source, options, id) => {
+  mermaid.initialize(options)
+  try {
+    await mermaid.parse(source)
+    const { svg } = await mermaid.render(id, source)
+    return { svg: finish(svg) }
+  } catch (error) {
+    return { error: String((error && error.message) || error) }
+  }
+}
+
+function finish(markup) {
+  const template = document.createElement("template")
+  template.innerHTML = markup
+  const svg = template.content.firstElementChild
+  // One picture with a name and a description (accTitle/accDescr): role="img"
+  // makes screen readers announce exactly those, not every box one by one.
+  svg.setAttribute("role", "img")
+  svg.removeAttribute("aria-roledescription")
+  // Each box carries its first label line, so the build can link a box whose
+  // label is a glossary term (hooks/glossary.py). An <a> without href is a plain group.
+  for (const node of svg.querySelectorAll("g.node")) {
+    const label = firstLine(node)
+    if (!label) continue
+    const wrapper = document.createElementNS("http://www.w3.org/2000/svg", "a")
+    wrapper.setAttribute("data-diagram-label", label)
+    node.replaceWith(wrapper)
+    wrapper.append(node)
+  }
+  lighten(svg)
+  return svg.outerHTML
+}
+
+// What the picture does not need once it is drawn, since every page carries it:
+// style rules that match nothing in it, Mermaid's data-points (edge data for its
+// own animations), empty style attributes and coordinates finer than 1/100 px.
+function lighten(svg) {
+  for (const style of svg.querySelectorAll("style")) style.textContent = usedRules(style.textContent, svg)
+  const geometry = ["d", "transform", "x", "y", "x1", "y1", "x2", "y2", "width", "height", "points", "viewBox", "rx", "ry", "cx", "cy", "r"]
+  for (const el of [svg, ...svg.querySelectorAll("*")]) {
+    el.removeAttribute("data-points")
+    if (el.getAttribute("style") === "") el.removeAttribute("style")
+    for (const name of geometry) {
+      const value = el.getAttribute(name)
+      if (value) el.setAttribute(name, value.replace(/-?\d+\.\d{3,}/g, n => String(Math.round(Number(n) * 100) / 100)))
+    }
+  }
+}
+
+// Keeps a rule when one of its selectors (pseudo-classes aside) matches an element
+// of the picture; keeps at-rules (keyframes, media) as they are. Works on the text,
+// so declarations stay exactly as Mermaid and the theme wrote them.
+function usedRules(css, svg) {
+  const kept = []
+  let depth = 0, start = 0
+  for (let i = 0; i < css.length; i++) {
+    if (css[i] === "{") depth++
+    else if (css[i] === "}" && --depth === 0) {
+      const rule = css.slice(start, i + 1).trim()
+      start = i + 1
+      const selectors = rule.slice(0, rule.indexOf("{")).trim()
+      if (selectors.startsWith("@") || selectors.split(",").some(s => matches(svg, s))) kept.push(rule)
+    }
+  }
+  return kept.join("")
+}
+
+function matches(svg, selector) {
+  const plain = selector.replace(/::?[a-z-]+(\([^)]*\))?/g, "").trim()
+  try {
+    return svg.matches(plain) || svg.querySelector(plain) !== null
+  } catch {
+    return true // a selector this browser cannot read: keep it
+  }
+}
+
+function firstLine(node) {
+  // A label is a <text> with one tspan.row per line (`<br>` in the source).
+  const row = node.querySelector("text .row") || node.querySelector("text")
+  return row ? row.textContent.replace(/\s+/g, " ").trim() : ""
+}
