@@ -47,9 +47,24 @@ function lighten(svg) {
     if (el.getAttribute("style") === "") el.removeAttribute("style")
     for (const name of geometry) {
       const value = el.getAttribute(name)
-      if (value) el.setAttribute(name, value.replace(/-?\d+\.\d{3,}/g, n => String(Math.round(Number(n) * 100) / 100)))
+      // Arc commands pack their 0/1 flags against the next number ("a1 1 0 011.2345 2"): left as they are.
+      if (value && !(name === "d" && /[aA]/.test(value))) el.setAttribute(name, rounded(value))
     }
   }
+}
+
+// Numbers to 1/100 px. Path data packs numbers without separators ("5.4.0523" is
+// 5.4 then .0523), so numbers are read as SVG does, left to right, and a rounded
+// number gets a space where it would otherwise run into its neighbour.
+function rounded(value) {
+  return value.replace(/-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/g, (number, offset) => {
+    const [, decimals = ""] = number.split(/[eE]/)[0].split(".")
+    if (decimals.length <= 2) return number
+    const short = String(Math.round(Number(number) * 100) / 100)
+    const before = /[\d.]/.test(value[offset - 1] || "") && !short.startsWith("-") ? " " : ""
+    const after = value[offset + number.length] === "." && !short.includes(".") ? " " : ""
+    return before + short + after
+  })
 }
 
 // Keeps a rule when one of its selectors (pseudo-classes aside) matches an element

@@ -131,20 +131,32 @@ def test_diagrams_are_there_after_instant_navigation(page, server: str) -> None:
 
 
 def _label_contrast(page) -> float:
-    """Lowest WCAG contrast between a node's label text and the node as it is painted, in every diagram."""
+    """Lowest WCAG contrast of any text in any diagram against what is painted behind it:
+    a box's fill for a box's label, a label's background box, else the page."""
     colours = page.evaluate(
         """() => {
           const page = getComputedStyle(document.body).backgroundColor;
-          return [...document.querySelectorAll("div.diagram > svg")].flatMap(svg =>
-            [...svg.querySelectorAll("g.node")].map(node => {
-              const shape = node.querySelector("rect, polygon, circle, path");
-              const label = node.querySelector("text");
-              return [getComputedStyle(label).fill, getComputedStyle(shape).fill, page];
-            }));
+          // What is painted behind a text: its box (a flowchart node, a sequence actor or
+          // note, a label's background), else the page.
+          const behind = text => {
+            const node = text.closest("g.node");
+            const shape = node ? node.querySelector("rect, polygon, circle, path")
+                               : text.parentElement.querySelector(":scope > rect");
+            return shape ? getComputedStyle(shape).fill : page;
+          };
+          // The colour is the innermost element's that holds the words (a tspan may override its text).
+          const ink = text => getComputedStyle([...text.querySelectorAll("tspan")].find(t => t.textContent.trim()) || text).fill;
+          return [...document.querySelectorAll("div.diagram > svg text")]
+            .filter(text => text.textContent.trim())
+            .map(text => [ink(text), behind(text), page, text.textContent.trim()]);
         }"""
     )
     assert colours
-    return min(_contrast(_rgba(text), _over(_rgba(fill), _rgba(page))) for text, fill, page in colours)
+    worst = min(colours, key=lambda c: _contrast(_rgba(c[0]), _over(_rgba(c[1]), _rgba(c[2]))))
+    ratio = _contrast(_rgba(worst[0]), _over(_rgba(worst[1]), _rgba(worst[2])))
+    if ratio < 4.5:
+        print(f"lowest contrast {ratio:.2f}: {worst}")
+    return ratio
 
 
 def _rgba(css: str) -> tuple[float, ...]:
