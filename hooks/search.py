@@ -28,11 +28,15 @@ from mkdocs.plugins import event_priority
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.hooks.search")
 
 ANALYZER = "assets/javascripts/lunr/min/lunr.ko.min.js"
 INDEX = "search/search_index.json"
+# Every main page ends with `## 직접 해 보기 { #try-it }` and `## 확인 문제 { #self-check }`.
+PRACTICE_SECTIONS = {"try-it", "self-check"}
+PRACTICE_BOOST = 0.3  # as the glossary and references pages (their front matter)
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -61,6 +65,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     # Page.url, as the search index has it ("" for the home page, where File.url is "./").
     pages = {file.src_uri: file.page.url for file in config._search_files.documentation_pages() if file.page}
     add_keywords(index["docs"], config._glossary, pages)
+    built = [file.page for file in config._search_files.documentation_pages() if file.page]
+    lower_practice_sections(index["docs"], practice_sections(built))
     # Written as UTF-8 rather than Material's \uXXXX escapes: a third smaller for Korean.
     index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     script = analyzer_path.read_text(encoding="utf-8")
@@ -81,10 +87,13 @@ def add_keywords(docs: list[dict], glossary: Glossary, pages: dict[str, str]) ->
     by_location = {doc["location"]: doc for doc in docs}
     for term in glossary.terms:
         forms = [term.ko, *term.aliases, term.en]
-        # Multi-word English names also as one word, which the analyzer tries for adjacent
-        # query words ("full virtualization"). Korean ones match word by word already.
-        joined = [form.replace(" ", "") for form in forms if " " in form and form.isascii()]
-        names = " ".join(dict.fromkeys(forms + joined))
+        # A multi-word English name goes whole into `keywords` only as its words would:
+        # "container" alone must not lift every "container runtime/engine/…" section to
+        # the container's own rank. Joined ("fullvirtualization", which the analyzer
+        # tries for adjacent query words) it goes into the low-boost `joined_names`.
+        multi_word = [form for form in forms if " " in form and form.isascii()]
+        names = " ".join(dict.fromkeys(form for form in forms if form not in multi_word))
+        joined = " ".join(dict.fromkeys(form.replace(" ", "") for form in multi_word))
         targets = [f"{pages[GLOSSARY_PAGE]}#{term.id}"]
         if term.see:
             page, _, anchor = term.see[0].partition("#")
@@ -92,7 +101,31 @@ def add_keywords(docs: list[dict], glossary: Glossary, pages: dict[str, str]) ->
         for location in targets:
             doc = by_location.get(location)
             if doc is not None:
-                doc["keywords"] = f"{doc['keywords']} {names}" if "keywords" in doc else names
+                for field_name, value in (("keywords", names), ("joined_names", joined)):
+                    if value:
+                        doc[field_name] = f"{doc[field_name]} {value}" if field_name in doc else value
+
+
+def lower_practice_sections(docs: list[dict], practice: set[str]) -> None:
+    """Self-checks and hands-on sections repeat a page's key words (in questions, in
+    command output): they rank below the sections that explain, and stay findable."""
+    for doc in docs:
+        if doc["location"] in practice:
+            doc["boost"] = min(doc.get("boost", 1), PRACTICE_BOOST)
+
+
+def practice_sections(pages: list[Page]) -> set[str]:
+    """Locations of every `self-check` and `try-it` section and of the sections under them."""
+    found = set()
+    for page in pages:
+        stack = [(item, False) for item in page.toc]
+        while stack:
+            item, inside = stack.pop()
+            inside = inside or item.id in PRACTICE_SECTIONS
+            if inside:
+                found.add(f"{page.url}#{item.id}")
+            stack += [(child, inside) for child in item.children]
+    return found
 
 
 _SITE_DATA = re.compile(r"/\* @@SITE \*/.*?/\* SITE@@ \*/", re.S)
