@@ -65,9 +65,11 @@ def test_phone_navigation_drawer_opens_and_leads_to_a_page(phone, server: str) -
     phone.wait_for_timeout(400)  # the drawer slides in
     assert _on_screen(drawer)
     link = drawer.locator("a[href$='virtualization/hypervisor/']").first
-    # The nav's sections may be folded; open the one that holds the link.
-    if not link.is_visible():
-        drawer.locator("label.md-nav__link", has_text="가상화의 종류").first.click()
+    # On a phone each section is a panel of its own: tap the section's arrow, as a
+    # reader does. (The link is "visible" to Playwright before that, under the panel.)
+    section = drawer.locator("li.md-nav__item--nested", has=phone.locator("a[href$='/virtualization/']")).first
+    section.locator("label.md-nav__link").first.click()
+    phone.wait_for_timeout(400)  # the panel slides in
     link.click()
     phone.wait_for_url("**/virtualization/hypervisor/")
     assert phone.locator("article h1").inner_text().strip().rstrip("¶") == "하이퍼바이저 가상화"
