@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 # Bump when the rendering or the post-processing below changes what comes out.
-RENDERER_VERSION = "6"
+RENDERER_VERSION = "7"
 RENDER_ID = "diagram-render-id"
 CHROMIUM = "/usr/bin/chromium"  # Debian's; `DIAGRAM_BROWSER=` overrides (empty: none)
 CHROMIUM_FLAGS = [

@@ -40,7 +40,10 @@ function finish(markup) {
 // style rules that match nothing in it, Mermaid's data-points (edge data for its
 // own animations), empty style attributes and coordinates finer than 1/100 px.
 function lighten(svg) {
-  for (const style of svg.querySelectorAll("style")) style.textContent = usedRules(style.textContent, svg)
+  for (const style of svg.querySelectorAll("style")) {
+    // Mermaid's own font variable under the name the site maps (see overrides/diagrams/theme.css).
+    style.textContent = usedRules(style.textContent, svg).replaceAll("--mermaid-font-family", "--diagram-font-family")
+  }
   const geometry = ["d", "transform", "x", "y", "x1", "y1", "x2", "y2", "width", "height", "points", "viewBox", "rx", "ry", "cx", "cy", "r"]
   for (const el of [svg, ...svg.querySelectorAll("*")]) {
     el.removeAttribute("data-points")
