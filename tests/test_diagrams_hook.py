@@ -62,8 +62,9 @@ def test_diagram_is_drawn_into_the_page_as_accessible_svg_with_text_labels(fixtu
     assert svg.find(id=svg["aria-describedby"]).get_text() == "하드웨어 위에 운영체제가 있습니다."
     labels = [" ".join(t.get_text(" ", strip=True).split()) for t in svg.select("text")]
     assert "하드웨어" in labels and any("(커널 & 드라이버)" in label for label in labels)
-    # Colours are Material's palette variables: one picture for the light and the dark theme.
-    assert "var(--md-mermaid-node-bg-color)" in html
+    # Colours are Material's palette variables (renamed, see theme.css): one picture for both palettes,
+    # and no "mermaid" in the page for mkdocs-mermaid2 to re-parse.
+    assert "var(--diagram-node-bg-color)" in html and "mermaid" not in html
     assert "<script type=\"module\">" not in html and "mermaid.esm" not in html
     assert not (site / "assets" / "vendor" / "mermaid").exists()
 
