@@ -3,10 +3,13 @@
     python3 tasks.py bench                 # or: .venv/bin/python benchmarks/page_weight.py
     python3 tasks.py bench --before REV    # compare with another commit
 
-"Before" is the last commit that drew diagrams in the browser (the parent of the
-commit that added hooks/_diagram_renderer.py), exported with `git archive` and built
-with the same .venv; "after" is the working tree. Both are measured in one run on
-this machine, so compare the ratios, not the absolute numbers.
+"Before" is today's content drawn the old way: a copy of the working tree whose
+diagram machinery (hooks/diagrams.py, the browser-side loader and its mkdocs.yml
+entry) is taken from the last commit that drew diagrams in the browser (the parent
+of the commit that added hooks/_diagram_renderer.py). "After" is the working tree.
+Same pages, same search index, same .venv: the difference is the diagrams alone.
+Both are measured in one run on this machine, so compare the ratios, not the
+absolute numbers.
 
 Per page, in a fresh headless Chromium (empty cache), with and without the CPU
 throttled 4x (Chrome DevTools' Emulation.setCPUThrottlingRate, a mid-range phone):
@@ -49,8 +52,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--runs", type=int, default=3, help="builds per variant (median)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        before = _export(args.before, Path(tmp) / "before")
         after = copy_project(Path(tmp) / "after")
+        before = _old_machinery(args.before, copy_project(Path(tmp) / "before"))
         builds = {
             "before": _build_times(before, args.runs),
             "after, warm cache": _build_times(after, args.runs),
@@ -67,11 +70,20 @@ def _before_rev() -> str:
     return f"{added[-1]}^" if added else "HEAD"
 
 
-def _export(rev: str, target: Path) -> Path:
-    target.mkdir(parents=True)
-    archive = subprocess.run(["git", "archive", rev], cwd=ROOT, capture_output=True, check=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
-    return target
+# What drew diagrams in the browser, and the mkdocs.yml entry that loaded it on every page.
+OLD_MACHINERY = ["hooks/diagrams.py", "overrides/assets/javascripts/diagrams.js"]
+OLD_LOADER = "extra_javascript:\n  - assets/javascripts/diagrams.js\n\n"
+
+
+def _old_machinery(rev: str, project: Path) -> Path:
+    for name in OLD_MACHINERY:
+        old = subprocess.run(["git", "show", f"{rev}:{name}"], cwd=ROOT, capture_output=True, check=True).stdout
+        (project / name).write_bytes(old)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("\nhooks:\n", f"\n{OLD_LOADER}hooks:\n", 1), encoding="utf-8")
+    shutil.rmtree(project / "diagram-cache")
+    return project
 
 
 def _build_times(project: Path, runs: int, cold: bool = False) -> list[float]:
@@ -123,6 +135,7 @@ def _visit(browser, url: str, expected: int, throttle: int) -> dict:
         "bytes": sum(size for _, size in sizes),
         "gzip": sum(len(gzip.compress(body, 6)) for body in bodies),
         "mermaid": sum(size for url, size in sizes if MERMAID in url),
+        "search_index": sum(size for url, size in sizes if url.endswith("search_index.json")),
         "drawn_ms": drawn_at, "fcp_ms": paint,
         "error_pictures": len(page.evaluate("window.__diagramWatch.errors")),
     }
@@ -150,10 +163,15 @@ def _report(rev: str, pages: dict[str, dict], builds: dict[str, list[float]]) ->
               f"{_ms(before['throttled']['drawn_ms']):>13} {_ms(after['throttled']['drawn_ms']):>6} | "
               f"{before['error_pictures'] + before['throttled']['error_pictures']:>12} "
               f"{after['error_pictures'] + after['throttled']['error_pictures']:>5}")
+    print(f"\n{'page':<30} | {'gzip before':>11} {'after':>9}")
+    for url, after in pages["after"].items():
+        before = pages["before"].get(url, {})
+        print(f"/{url:<29} | {before.get('gzip', 0):>11,} {after['gzip']:>9,}")
     heaviest = max(pages["after"].items(), key=lambda item: item[1]["bytes"])
     old_heaviest = max(pages["before"].items(), key=lambda item: item[1]["bytes"])
     print(f"\nheaviest page: before /{old_heaviest[0]} {old_heaviest[1]['bytes']:,} B; "
           f"after /{heaviest[0]} {heaviest[1]['bytes']:,} B (target 600,000 B: {heaviest[1]['bytes'] / 600_000:.0%})")
+    print(f"of which the search index every page loads: {heaviest[1]['search_index']:,} B")
     print(f"Mermaid bytes after, all pages: {sum(r['mermaid'] for r in pages['after'].values()):,}")
     late = [url for url, r in pages["after"].items() if r["drawn_ms"] is not None and r["fcp_ms"] is not None
             and r["drawn_ms"] > r["fcp_ms"] + 50]
