@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import re
 import socket
 import subprocess
@@ -64,14 +65,15 @@ def serve(project: Path, base_path: str = "/virtualization-guide/") -> Iterator[
     process = subprocess.Popen(
         [sys.executable, "tasks.py", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        start_new_session=True,  # tasks.py starts mkdocs as its child: stop the whole group
     )
     server = Server(process, f"http://127.0.0.1:{port}{base_path}")
     try:
         server.wait_for_log(r"Serving on http://127\.0\.0\.1")
         yield server
     finally:
-        process.terminate()
+        os.killpg(process.pid, signal.SIGTERM)
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
-            process.kill()
+            os.killpg(process.pid, signal.SIGKILL)
