@@ -4,13 +4,18 @@ Material's search stays (box, result list, worker); overrides/…/lunr.ko.min.js
 analyzes Korean in the worker. This hook, after Material has written the index:
 
 - fills that script's SITE data: the particle list, the same one the glossary's
-  tooltips use, so that search and tooltips read Korean alike;
+  tooltips use, so that search and tooltips read Korean alike; the synonyms,
+  what a reader types → what the site writes (docs/search-aliases.yml: 윈도우 →
+  Windows; the glossary's forbidden and misspelled forms → the right ones); and
+  every glossary name with the URL of the section that explains it (also written
+  to search/terms.json for the page's "혹시 …을/를 찾으셨나요?" suggestions);
 - adds a `keywords` field to the section that explains a glossary term (the
   first of its `see` places) and to its glossary entry: the term, its aliases
   and its English name, so `hypervisor` or `paravirtualization` finds the Korean
   section, and a term's own section ranks first for it.
 
 The field's weight is set in mkdocs.yml (`plugins.search.fields.keywords`).
+An alias whose site spelling no page contains any more is a warning.
 """
 
 from __future__ import annotations
@@ -18,9 +23,12 @@ from __future__ import annotations
 import json
 import logging
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import yaml
+from _source import problem, relative_to_project
 from glossary import GLOSSARY_PAGE, PARTICLES, Glossary
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -34,6 +42,8 @@ log = logging.getLogger("mkdocs.hooks.search")
 
 ANALYZER = "assets/javascripts/lunr/min/lunr.ko.min.js"
 INDEX = "search/search_index.json"
+TERMS = "search/terms.json"  # the glossary names and their URLs, for overrides/…/search-suggest.js
+ALIASES = "search-aliases.yml"  # in docs_dir; excluded from the published site in mkdocs.yml
 # Every main page ends with `## 직접 해 보기 { #try-it }` and `## 확인 문제 { #self-check }`.
 PRACTICE_SECTIONS = {"try-it", "self-check"}
 PRACTICE_BOOST = 0.3  # as the glossary and references pages (their front matter)
@@ -49,6 +59,9 @@ def on_config(config: MkDocsConfig) -> None:
         raise PluginError("hooks/search.py는 용어집을 씁니다 — mkdocs.yml의 hooks에서 hooks/glossary.py를 그 앞에 두세요")
     if "search" not in config.plugins and "material/search" not in config.plugins:
         raise PluginError("hooks/search.py는 Material의 search 플러그인의 색인을 다룹니다 — plugins에 search를 넣으세요")
+    glossary = config._glossary
+    config._search_aliases = load_aliases(Path(config.docs_dir) / ALIASES, config, glossary)
+    config._search_synonyms = synonyms(config._search_aliases, glossary)
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> None:
@@ -67,10 +80,15 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     add_keywords(index["docs"], config._glossary, pages)
     built = [file.page for file in config._search_files.documentation_pages() if file.page]
     lower_practice_sections(index["docs"], practice_sections(built))
+    for message in stale_aliases(config._search_aliases, index["docs"]):
+        log.warning(message)
+    terms = term_links(config._glossary, pages)
+    (site / TERMS).write_text(json.dumps(terms, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     # Written as UTF-8 rather than Material's \uXXXX escapes: a third smaller for Korean.
     index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     script = analyzer_path.read_text(encoding="utf-8")
-    data = json.dumps({"particles": PARTICLES}, ensure_ascii=False, separators=(",", ":"))
+    data = json.dumps({"particles": PARTICLES, "synonyms": config._search_synonyms, "terms": terms},
+                      ensure_ascii=False, separators=(",", ":"))
     filled, count = _SITE_DATA.subn(lambda _: f"/* @@SITE */ {data} /* SITE@@ */", script)
     if count != 1:
         raise PluginError(f"{ANALYZER}에서 SITE 자리표시를 찾지 못했습니다 — overrides/{ANALYZER}를 확인하세요")
@@ -106,6 +124,62 @@ def add_keywords(docs: list[dict], glossary: Glossary, pages: dict[str, str]) ->
                         doc[field_name] = f"{doc[field_name]} {value}" if field_name in doc else value
 
 
+@dataclass
+class Alias:
+    site: str  # as the pages write it
+    typed: list[str]  # as readers type it
+    path: str  # docs/search-aliases.yml, for messages
+    line: int  # of the entry in that file
+
+
+def load_aliases(path: Path, config: MkDocsConfig, glossary: Glossary) -> list[Alias]:
+    """Read and validate docs/search-aliases.yml; every problem at once, in a PluginError."""
+    shown = relative_to_project(str(path), config)
+    data, root = _read_yaml(path, shown)
+    problems: list[str] = []
+    aliases = _validate_aliases(data, root, shown, glossary, problems)
+    if problems:
+        raise PluginError("검색 별칭 파일에 문제가 있습니다:\n" + "\n".join(problems))
+    return aliases
+
+
+def synonyms(aliases: list[Alias], glossary: Glossary) -> dict[str, list[str]]:
+    """What a reader types → the site's spellings to search, all lower-cased: the alias
+    file, the glossary's forbidden forms (→ the term) and its misspellings (→ the right word)."""
+    found: dict[str, list[str]] = {}
+    pairs = [(typed, alias.site) for alias in aliases for typed in alias.typed] + list(glossary.wrong.items())
+    for typed, site in pairs:
+        spellings = found.setdefault(typed.lower(), [])
+        if site.lower() not in spellings:
+            spellings.append(site.lower())
+    return found
+
+
+def term_links(glossary: Glossary, pages: dict[str, str]) -> list[dict[str, str]]:
+    """Every glossary name (Korean, aliases, English) with the URL, from the site root, of
+    the section that explains the term (its first `see`), else of its glossary entry."""
+    links: dict[str, str] = {}
+    for term in glossary.terms:
+        url = f"{pages[GLOSSARY_PAGE]}#{term.id}"
+        if term.see:
+            page, _, anchor = term.see[0].partition("#")
+            url = pages[page] + (f"#{anchor}" if anchor else "")
+        for name in (term.ko, *term.aliases, term.en):
+            links.setdefault(name, url)
+    return [{"name": name, "url": url} for name, url in links.items()]
+
+
+def stale_aliases(aliases: list[Alias], docs: list[dict]) -> list[str]:
+    """A message for each alias whose site spelling is in no page's text (any case)."""
+    text = " ".join(_TAG.sub(" ", f"{doc.get('title', '')} {doc.get('text', '')}") for doc in docs)
+    text = " ".join(text.split()).casefold()
+    return [
+        problem(alias.path, alias.line, f"별칭의 site 표기 '{alias.site}'가 어느 페이지에도 없습니다",
+                "본문이 지금 쓰는 표기로 site를 고치거나 이 항목을 지우세요")
+        for alias in aliases if " ".join(alias.site.split()).casefold() not in text
+    ]
+
+
 def lower_practice_sections(docs: list[dict], practice: set[str]) -> None:
     """Self-checks and hands-on sections repeat a page's key words (in questions, in
     command output): they rank below the sections that explain, and stay findable."""
@@ -128,4 +202,83 @@ def practice_sections(pages: list[Page]) -> set[str]:
     return found
 
 
+def _read_yaml(path: Path, shown: str):
+    """The file's data and its YAML node tree (for line numbers)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        raise PluginError(f"{shown}이(가) 없습니다 — 검색 별칭 파일을 만드세요(`aliases: []` 한 줄로도 됩니다; "
+                          "형식은 CONTRIBUTING.md의 '검색 별칭 추가하기')")
+    try:
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as error:
+        line = error.problem_mark.line + 1 if getattr(error, "problem_mark", None) else 1
+        raise PluginError(problem(shown, line, f"YAML 문법 오류: {getattr(error, 'problem', error)}",
+                                  "들여쓰기와 괄호, 따옴표를 확인하세요"))
+    return (yaml.safe_load(text) if root is not None else None), root
+
+
+def _validate_aliases(data, root, path: str, glossary: Glossary, problems: list[str]) -> list[Alias]:
+    entries = _mapping_value(root, "aliases")
+    if not isinstance(data, dict) or not isinstance(data.get("aliases"), list) or entries is None:
+        problems.append(problem(path, 1, "최상위에 `aliases:` 목록이 없습니다",
+                                "`aliases:` 아래에 `- {site: Windows, typed: [윈도우, 윈도]}`처럼 나열하세요"))
+        return []
+    for key_node, _ in root.value:
+        if key_node.value != "aliases":
+            problems.append(problem(path, key_node.start_mark.line + 1, f"알 수 없는 항목 '{key_node.value}'",
+                                    "`aliases`만 쓸 수 있습니다"))
+    names = {name.casefold(): term.ko for term in glossary.terms for name in (term.ko, *term.aliases, term.en)}
+    wrong = {bad.casefold(): right for bad, right in glossary.wrong.items()}
+    aliases: list[Alias] = []
+    first_line: dict[str, int] = {}  # site spelling -> line of its entry
+    for node, entry in zip(entries.value, data["aliases"]):
+        line = node.start_mark.line + 1
+        if not isinstance(entry, dict) or set(entry) != {"site", "typed"}:
+            problems.append(problem(path, line, "항목은 site와 typed 두 키로 씁니다",
+                                    "`- {site: 본문의 표기, typed: [치는 표기, …]}`처럼 쓰세요"))
+            continue
+        site, typed = entry["site"], entry["typed"]
+        typed_nodes = _mapping_value(node, "typed")
+        if not isinstance(site, str) or not site.strip():
+            problems.append(problem(path, line, "site가 비어 있거나 글자가 아닙니다", "본문에 있는 표기 하나를 쓰세요"))
+            continue
+        if not isinstance(typed, list) or not typed or not all(isinstance(item, str) and item.strip() for item in typed):
+            problems.append(problem(path, line, "typed는 비어 있지 않은 문자열 목록이어야 합니다", "`typed: [윈도우, 윈도]`처럼 쓰세요"))
+            continue
+        if site.casefold() in first_line:
+            problems.append(problem(path, line, f"site '{site}'가 두 번 나옵니다 (줄 {first_line[site.casefold()]})",
+                                    "한 항목으로 합치세요"))
+        first_line.setdefault(site.casefold(), line)
+        seen: set[str] = set()
+        for item, item_node in zip(typed, typed_nodes.value):
+            where, key = item_node.start_mark.line + 1, item.casefold()
+            if key == site.casefold():
+                problems.append(problem(path, where, f"typed '{item}'가 site와 같습니다", "빼세요"))
+            elif key in seen:
+                problems.append(problem(path, where, f"typed '{item}'가 두 번 나옵니다", "하나를 지우세요"))
+            elif any(char.isspace() for char in item):
+                problems.append(problem(path, where, f"띄어 쓴 표기 '{item}'는 검색어로 들어오지 않습니다",
+                                        "검색어는 띄어쓰기에서 나뉩니다 — 붙여 쓴 표기만 넣으세요"))
+            elif key in names:
+                problems.append(problem(path, where, f"'{item}'는 용어집의 용어 '{names[key]}'의 이름입니다",
+                                        "용어집이 이미 찾고 설명하는 절을 맨 위에 올립니다 — 빼세요"))
+            elif key in wrong:
+                problems.append(problem(path, where, f"'{item}'는 용어집이 이미 '{wrong[key]}'(으)로 바꿔 찾는 표기입니다",
+                                        "빼세요"))
+            seen.add(key)
+        aliases.append(Alias(site.strip(), [item.strip() for item in typed], path, line))
+    return aliases
+
+
+def _mapping_value(node, key: str):
+    """The value node under `key` of a YAML mapping node, or None."""
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if key_node.value == key:
+                return value_node
+    return None
+
+
 _SITE_DATA = re.compile(r"/\* @@SITE \*/.*?/\* SITE@@ \*/", re.S)
+_TAG = re.compile(r"<[^>]*>")

@@ -157,3 +157,196 @@ def ranks_first(groups: list[list[str]], target: str) -> bool:
     """`target` is the best match; a page counts as best when one of its sections is."""
     best = best_result(groups)
     return best == target or ("#" not in target and best is not None and best.split("#")[0] == target)
+
+
+# -----------------------------------------------------------------------------
+# Typing Korean as an IME delivers it
+# -----------------------------------------------------------------------------
+
+# Runs before any script of the page: notes each query Material's page posts to its
+# search worker and each answer, so a helper knows when the list shown is that of
+# the box's current text (Material renders the first results in the same task as
+# the answer arrives), and the moment the first result entered the page.
+WATCH_SEARCH = """
+(() => {
+  const watch = { sent: [], answered: 0, ready: false, firstResultAt: null };
+  window.__searchWatch = watch;
+  const Native = window.Worker;
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", ev => {
+        if (ev.data && ev.data.type === 1) watch.ready = true;      // READY
+        if (ev.data && ev.data.type === 3) watch.answered += 1;     // RESULT
+      });
+    }
+    postMessage(message, ...rest) {
+      if (message && message.type === 2) watch.sent.push(message.data);  // QUERY
+      return super.postMessage(message, ...rest);
+    }
+  };
+  new MutationObserver((_, observer) => {
+    if (document.querySelector(".md-search-result__item")) {
+      watch.firstResultAt = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+})();
+"""
+
+_INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_VOWELS = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
+_FINALS = ["", "ㄱ", "ㄲ", "ㄳ", "ㄴ", "ㄵ", "ㄶ", "ㄷ", "ㄹ", "ㄺ", "ㄻ", "ㄼ", "ㄽ", "ㄾ", "ㄿ", "ㅀ",
+           "ㅁ", "ㅂ", "ㅄ", "ㅅ", "ㅆ", "ㅇ", "ㅈ", "ㅊ", "ㅋ", "ㅌ", "ㅍ", "ㅎ"]
+# Two keys of the standard (두벌식) layout that the IME joins into one letter.
+_COMPOUND_VOWELS = {"ㅘ": "ㅗㅏ", "ㅙ": "ㅗㅐ", "ㅚ": "ㅗㅣ", "ㅝ": "ㅜㅓ", "ㅞ": "ㅜㅔ", "ㅟ": "ㅜㅣ", "ㅢ": "ㅡㅣ"}
+_COMPOUND_FINALS = {"ㄳ": "ㄱㅅ", "ㄵ": "ㄴㅈ", "ㄶ": "ㄴㅎ", "ㄺ": "ㄹㄱ", "ㄻ": "ㄹㅁ", "ㄼ": "ㄹㅂ", "ㄽ": "ㄹㅅ",
+                    "ㄾ": "ㄹㅌ", "ㄿ": "ㄹㅍ", "ㅀ": "ㄹㅎ", "ㅄ": "ㅂㅅ"}
+_JOIN_VOWEL = {keys: vowel for vowel, keys in _COMPOUND_VOWELS.items()}
+_JOIN_FINAL = {keys: final for final, keys in _COMPOUND_FINALS.items()}
+
+
+def hangul_keys(text: str) -> list[str]:
+    """The keys a reader presses on the 두벌식 layout to type `text` (ㄲ is one key, ㅘ two)."""
+    keys = []
+    for char in text:
+        code = ord(char) - 0xAC00
+        if 0 <= code < 11172:
+            initial, vowel, final = _INITIALS[code // 588], _VOWELS[code % 588 // 28], _FINALS[code % 28]
+            keys += [initial, *_COMPOUND_VOWELS.get(vowel, vowel), *_COMPOUND_FINALS.get(final, final)]
+        else:
+            keys.append(char)
+    return keys
+
+
+def _syllable(initial: str, vowel: str, final: str = "") -> str:
+    if not initial:
+        return vowel
+    if not vowel:
+        return initial
+    return chr(0xAC00 + _INITIALS.index(initial) * 588 + _VOWELS.index(vowel) * 28 + _FINALS.index(final))
+
+
+def composing_states(text: str) -> list[str]:
+    """What the box shows after each key while a 두벌식 IME composes `text`.
+
+    '컨테이너' → ㅋ, 커, 컨, 컨ㅌ, 컨테, 컨텡, 컨테이, 컨테인, 컨테이너: a consonant after a
+    vowel first joins the syllable as its final and moves on when a vowel follows
+    (컨텡 → 컨테이, 하이펍 → 하이퍼바); 반가상호 → 반가상화; a key outside Hangul ends
+    the syllable. The last state is `text` itself unless no IME shows it (컨테ㅇ: the
+    IME shows 컨텡).
+    """
+    states: list[str] = []
+    done, initial, vowel, final = "", "", "", ""
+
+    def commit() -> None:
+        nonlocal done, initial, vowel, final
+        done += _syllable(initial, vowel, final)
+        initial = vowel = final = ""
+
+    for key in hangul_keys(text):
+        if key in _INITIALS:
+            if initial and vowel and not final and key in _FINALS:
+                final = key
+            elif final and final + key in _JOIN_FINAL:
+                final = _JOIN_FINAL[final + key]
+            else:
+                commit()
+                initial = key
+        elif key in _VOWELS:
+            if initial and not vowel:
+                vowel = key
+            elif vowel and not final and vowel + key in _JOIN_VOWEL:
+                vowel = _JOIN_VOWEL[vowel + key]
+            elif final:
+                moved = final
+                if final in _COMPOUND_FINALS:
+                    final, moved = _COMPOUND_FINALS[final][0], _COMPOUND_FINALS[final][1]
+                else:
+                    final = ""
+                commit()
+                initial, vowel = moved, key
+            else:
+                commit()
+                vowel = key
+        else:
+            commit()
+            done += key
+        state = done + _syllable(initial, vowel, final)
+        if not states or states[-1] != state:
+            states.append(state)
+    return states
+
+
+def _open_search_box(page):
+    box = page.locator("input.md-search__input")
+    if not box.is_visible():
+        page.locator("label.md-search__icon[for=__search]").first.click()
+    return box
+
+
+def _wait_for_answer(page, value: str, timeout: float) -> None:
+    """Wait until Material has asked its worker for `value` and shown the answer."""
+    page.wait_for_function(
+        """value => {
+          const watch = window.__searchWatch, input = document.querySelector("input.md-search__input");
+          return input.value === value && watch.ready &&
+                 (value === "" || watch.sent[watch.sent.length - 1] === value) &&
+                 watch.answered >= watch.sent.length;
+        }""",
+        arg=value,
+        timeout=timeout,
+    )
+
+
+def type_as_ime(page, text: str, timeout: float = 10_000, states: list[str] | None = None) -> list[tuple[str, list[list[str]]]]:
+    """Type `text` into Material's search box state by state, as an IME composes it.
+
+    Starts from an empty box. For each composing state (composing_states, or the
+    given `states`), the changed tail of the box is selected and replaced with
+    `keyboard.insert_text` (an `input` event and no key events, as an IME's
+    composition update), then End is pressed: Material reads the box on `keyup`,
+    as after a reader's keystroke. Returns (state, results) after each state,
+    results as search_results gives them. The page must run WATCH_SEARCH
+    (context.add_init_script) so the results read belong to that state.
+    """
+    if not page.evaluate("() => !!window.__searchWatch"):
+        raise RuntimeError("type_as_ime needs browsing.WATCH_SEARCH as an init script of the page")
+    box = _open_search_box(page)
+    box.fill("")
+    box.press("End")
+    _wait_for_answer(page, "", timeout)
+    page.wait_for_function("() => !document.querySelector('.md-search-result__item')", timeout=timeout)
+    shown, seen = "", []
+    if states is None:
+        states = composing_states(text)
+        if states[-1:] != [text]:  # 컨테ㅇ: typed jamo by jamo, not composed
+            states.append(text)
+    for state in states:
+        common = 0
+        while common < min(len(shown), len(state)) and shown[common] == state[common]:
+            common += 1
+        box.evaluate("(el, start) => { el.focus(); el.setSelectionRange(start, el.value.length); }", common)
+        if state[common:]:
+            page.keyboard.insert_text(state[common:])
+        else:
+            page.keyboard.press("Delete")
+        box.press("End")
+        shown = state
+        _wait_for_answer(page, state, timeout)
+        seen.append((state, _shown_results(page)))
+    return seen
+
+
+def typed_results(page, query: str, timeout: float = 10_000) -> list[list[str]]:
+    """The results once `query` is typed the way an IME delivers it (type_as_ime)."""
+    return type_as_ime(page, query, timeout)[-1][1]
+
+
+def _shown_results(page) -> list[list[str]]:
+    return page.evaluate(
+        """() => [...document.querySelectorAll(".md-search-result__item")].map(item =>
+             [...item.querySelectorAll("a.md-search-result__link")]
+               .filter(a => !a.closest("details.md-search-result__more"))
+               .map(a => { const url = new URL(a.href); return url.pathname.replace(/^\\//, "") + url.hash; }))"""
+    )

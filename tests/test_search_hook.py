@@ -38,20 +38,108 @@ def test_index_is_written_as_utf8(fixture_site, tmp_path: Path) -> None:
     assert "하이퍼바이저" in raw and "\\ud558" not in raw
 
 
-def test_analyzer_gets_the_glossary_particle_list(fixture_site, tmp_path: Path) -> None:
-    site = build_site(fixture_site("search"), tmp_path / "out")
+def _site_data(site: Path) -> dict:
+    """The SITE object the build wrote into the worker's Korean analyzer."""
     script = (site / "assets/javascripts/lunr/min/lunr.ko.min.js").read_text(encoding="utf-8")
-    data = json.loads(re.search(r"/\* @@SITE \*/ (.*?) /\* SITE@@ \*/", script).group(1))
-    assert data == {"particles": glossary.PARTICLES}
+    return json.loads(re.search(r"/\* @@SITE \*/ (.*?) /\* SITE@@ \*/", script).group(1))
 
 
-def test_search_hook_needs_the_glossary_hook_before_it(fixture_site, caplog, tmp_path: Path) -> None:
+def _errors(log) -> list[str]:
+    return [r.getMessage() for r in log.records if r.levelname == "ERROR"]
+
+
+def _edit_aliases(config_file: Path, old: str, new: str) -> None:
+    path = config_file.parent / "docs" / "search-aliases.yml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_analyzer_gets_the_glossary_particle_list(fixture_site, tmp_path: Path) -> None:
+    data = _site_data(build_site(fixture_site("search"), tmp_path / "out"))
+    assert data["particles"] == glossary.PARTICLES
+
+
+def test_synonyms_come_from_the_alias_file_and_the_glossary(fixture_site, tmp_path: Path) -> None:
+    synonyms = _site_data(build_site(fixture_site("search"), tmp_path / "out"))["synonyms"]
+    # docs/search-aliases.yml: what a reader types -> what the site writes, lower-cased
+    assert synonyms["케이브이엠"] == ["kvm"]
+    assert synonyms["linux"] == synonyms["리녹스"] == ["리눅스"]
+    # glossary.yml: a forbidden spelling -> the term, a misspelling -> the right word
+    assert synonyms["하이버바이저"] == ["하이퍼바이저"]
+    assert synonyms["컨터이너"] == ["컨테이너"]
+    assert synonyms["동잃한"] == ["동일한"]
+    assert all(key == key.lower() and all(v == v.lower() for v in values) for key, values in synonyms.items())
+
+
+def test_terms_carry_the_url_of_the_explaining_section(fixture_site, tmp_path: Path) -> None:
     config_file = fixture_site("search")
-    text = config_file.read_text(encoding="utf-8")
-    config_file.write_text(text.replace("  - hooks/glossary.py\n  - hooks/search.py\n", "  - hooks/search.py\n  - hooks/glossary.py\n"))
+    glossary_file = config_file.parent / "docs" / "glossary.yml"
+    text = glossary_file.read_text(encoding="utf-8")
+    # KVM without `see`: its glossary entry explains it
+    kvm_see = "리눅스를 하이퍼바이저로 만듭니다.\n    see:\n      - index.md\n"
+    assert kvm_see in text
+    glossary_file.write_text(text.replace(kvm_see, "리눅스를 하이퍼바이저로 만듭니다.\n"), encoding="utf-8")
+    site = build_site(config_file, tmp_path / "out")
+    terms = _site_data(site)["terms"]
+    assert json.loads((site / "search/terms.json").read_text(encoding="utf-8")) == terms
+    urls = {term["name"]: term["url"] for term in terms}
+    assert len(urls) == len(terms)  # one entry per name
+    # every name: Korean, aliases, English; URLs from the site root, as the index's locations
+    assert urls["하이퍼바이저"] == urls["VMM"] == urls["hypervisor"] == "#structure"
+    assert urls["KVM"] == urls["Kernel-based Virtual Machine"] == "glossary/#kvm"
+    locations = {doc["location"] for doc in _index(site)["docs"]}
+    assert set(urls.values()) <= locations
+
+
+def test_an_alias_whose_site_spelling_is_gone_warns_at_its_line(fixture_site, warnings_log, tmp_path: Path) -> None:
+    config_file = fixture_site("search")
+    _edit_aliases(config_file, "  - {site: 리눅스", "  - {site: Windows, typed: [윈도우, 윈도]}\n  - {site: 리눅스")
+    with pytest.raises(Abort):  # a warning fails the strict build
+        build_site(config_file, tmp_path / "out")
+    messages = [r.getMessage() for r in warnings_log.records if r.name == "mkdocs.hooks.search"]
+    assert messages == ["docs/search-aliases.yml:4: 별칭의 site 표기 'Windows'가 어느 페이지에도 없습니다 — "
+                        "본문이 지금 쓰는 표기로 site를 고치거나 이 항목을 지우세요"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("typed: [케이브이엠]", "typed: 케이브이엠",
+         ["docs/search-aliases.yml:3: typed는 비어 있지 않은 문자열 목록이어야 합니다 — `typed: [윈도우, 윈도]`처럼 쓰세요"]),
+        ("{site: KVM, typed: [케이브이엠]}", "{site: KVM, typed: [케이브이엠], note: x}",
+         ["docs/search-aliases.yml:3: 항목은 site와 typed 두 키로 씁니다 — `- {site: 본문의 표기, typed: [치는 표기, …]}`처럼 쓰세요"]),
+        ("typed: [linux, 리녹스]", "typed: [linux, 하이퍼바이저, 리녹스, 컨터이너, 리 녹스]",
+         ["docs/search-aliases.yml:4: '하이퍼바이저'는 용어집의 용어 '하이퍼바이저'의 이름입니다 — "
+          "용어집이 이미 찾고 설명하는 절을 맨 위에 올립니다 — 빼세요",
+          "docs/search-aliases.yml:4: '컨터이너'는 용어집이 이미 '컨테이너'(으)로 바꿔 찾는 표기입니다 — 빼세요",
+          "docs/search-aliases.yml:4: 띄어 쓴 표기 '리 녹스'는 검색어로 들어오지 않습니다 — "
+          "검색어는 띄어쓰기에서 나뉩니다 — 붙여 쓴 표기만 넣으세요"]),
+        ("{site: 리눅스,", "{site: kvm,",
+         ["docs/search-aliases.yml:4: site 'kvm'가 두 번 나옵니다 (줄 3) — 한 항목으로 합치세요"]),
+        ("aliases:", "alias:",
+         ["docs/search-aliases.yml:1: 최상위에 `aliases:` 목록이 없습니다 — "
+          "`aliases:` 아래에 `- {site: Windows, typed: [윈도우, 윈도]}`처럼 나열하세요"]),
+    ],
+    ids=["typed-not-a-list", "unknown-key", "typed-clashes", "site-twice", "no-aliases"],
+)
+def test_a_bad_alias_file_stops_the_build_with_line_and_fix(
+    fixture_site, caplog, tmp_path: Path, old: str, new: str, expected: list[str]
+) -> None:
+    config_file = fixture_site("search")
+    _edit_aliases(config_file, old, new)
     with pytest.raises(Abort):
         build_site(config_file, tmp_path / "out")
-    assert any("hooks/glossary.py를 그 앞에 두세요" in r.getMessage() for r in caplog.records if r.levelname == "ERROR")
+    assert _errors(caplog) == ["검색 별칭 파일에 문제가 있습니다:\n" + "\n".join(expected)]
+
+
+def test_alias_yaml_syntax_error_names_the_line(fixture_site, caplog, tmp_path: Path) -> None:
+    config_file = fixture_site("search")
+    _edit_aliases(config_file, "typed: [케이브이엠]}", "typed: [케이브이엠}")
+    with pytest.raises(Abort):
+        build_site(config_file, tmp_path / "out")
+    [error] = _errors(caplog)
+    assert re.fullmatch(r"docs/search-aliases\.yml:[34]: YAML 문법 오류: .+ — 들여쓰기와 괄호, 따옴표를 확인하세요", error)
 
 
 def test_self_check_and_try_it_sections_rank_below_the_sections_that_explain(fixture_site, tmp_path: Path) -> None:
