@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
+import yaml
+
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
@@ -61,6 +63,18 @@ def fences(source: str) -> list[Fence]:
         body = source[opening.end() + 1 : close.start() if close else len(source)]
         found.append(Fence(line_at(source, opening.start()), opening.group("language"), body, opening.start(), end))
     return found
+
+
+def yaml_value(node, key: str):
+    """The value node under `key` of a YAML mapping node (from yaml.compose), or None.
+
+    Data files are read as nodes so that every message can name the line.
+    """
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if key_node.value == key:
+                return value_node
+    return None
 
 
 def mask_code(source: str) -> str:

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 import yaml
-from _source import LineIndex, anchor_fix, mask_code, problem, project_path, relative_to_project
+from _source import LineIndex, anchor_fix, mask_code, problem, project_path, relative_to_project, yaml_value
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
@@ -321,7 +321,7 @@ def _validate(data, root, path: str, problems: list[str]) -> tuple[list[Term], d
         problems.append(problem(path, _key_line(root, "spelling"), "`spelling`은 '틀린 표기: 바른 표기' 목록이어야 합니다",
                                 "예: `어플리케이션: 애플리케이션`"))
         spelling = {}
-    term_nodes = _value_node(root, "terms").value
+    term_nodes = yaml_value(root, "terms").value
     terms: list[Term] = []
     first_line: dict[str, int] = {}  # id or form -> line where it was defined
     for node, entry in zip(term_nodes, data["terms"]):
@@ -379,7 +379,7 @@ def _term(entry, node, line: int, path: str, problems: list[str]) -> Term | None
     if isinstance(entry.get("id"), str) and not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", entry["id"]):
         problems.append(problem(path, _key_line(node, "id"), f"id '{entry['id']}'는 영문 소문자·숫자·하이픈만 쓸 수 있습니다",
                                 "예: `id: full-virtualization`"))
-    see_node = _value_node(node, "see")
+    see_node = yaml_value(node, "see")
     see_lines = [item.start_mark.line + 1 for item in see_node.value] if isinstance(see_node, yaml.SequenceNode) else []
     for target, target_line in zip(entry.get("see", []) if isinstance(entry.get("see"), list) else [], see_lines):
         if isinstance(target, str) and not re.fullmatch(r"[^#\s]+\.md(?:#[^\s]+)?", target):
@@ -502,12 +502,6 @@ def _key_line(node, key: str) -> int:
     return node.start_mark.line + 1 if node is not None else 1
 
 
-def _value_node(node, key: str):
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            if key_node.value == key:
-                return value_node
-    return None
 
 
 _TERM_KEYS = {"id", "ko", "en", "aliases", "forbidden", "short", "long", "related", "see"}

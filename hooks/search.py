@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import yaml
-from _source import problem, relative_to_project
+from _source import problem, relative_to_project, yaml_value
 from glossary import GLOSSARY_PAGE, PARTICLES, Glossary
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -219,7 +219,7 @@ def _read_yaml(path: Path, shown: str):
 
 
 def _validate_aliases(data, root, path: str, glossary: Glossary, problems: list[str]) -> list[Alias]:
-    entries = _mapping_value(root, "aliases")
+    entries = yaml_value(root, "aliases")
     if not isinstance(data, dict) or not isinstance(data.get("aliases"), list) or entries is None:
         problems.append(problem(path, 1, "최상위에 `aliases:` 목록이 없습니다",
                                 "`aliases:` 아래에 `- {site: Windows, typed: [윈도우, 윈도]}`처럼 나열하세요"))
@@ -239,7 +239,7 @@ def _validate_aliases(data, root, path: str, glossary: Glossary, problems: list[
                                     "`- {site: 본문의 표기, typed: [치는 표기, …]}`처럼 쓰세요"))
             continue
         site, typed = entry["site"], entry["typed"]
-        typed_nodes = _mapping_value(node, "typed")
+        typed_nodes = yaml_value(node, "typed")
         if not isinstance(site, str) or not site.strip():
             problems.append(problem(path, line, "site가 비어 있거나 글자가 아닙니다", "본문에 있는 표기 하나를 쓰세요"))
             continue
@@ -271,13 +271,6 @@ def _validate_aliases(data, root, path: str, glossary: Glossary, problems: list[
     return aliases
 
 
-def _mapping_value(node, key: str):
-    """The value node under `key` of a YAML mapping node, or None."""
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            if key_node.value == key:
-                return value_node
-    return None
 
 
 _SITE_DATA = re.compile(r"/\* @@SITE \*/.*?/\* SITE@@ \*/", re.S)
