@@ -20,6 +20,7 @@ serves any page and the output stays byte-identical from build to build.
 from __future__ import annotations
 
 import concurrent.futures
+import functools
 import hashlib
 import json
 import os
@@ -45,7 +46,6 @@ RENDER_SCRIPT = Path(__file__).with_name("_render_diagram.js")
 class Rendered:
     svg: str | None  # the picture, with RENDER_ID where the page's id goes
     error: str | None  # Mermaid's own message when it could not draw the source
-    from_cache: bool = False
 
 
 @dataclass
@@ -56,7 +56,7 @@ class DiagramRenderer:
     mermaid_dir: Path  # holds mermaid.esm.min.mjs and its chunks
     options: dict  # mermaid.initialize() options
     browser_path: str = field(default_factory=lambda: os.environ.get("DIAGRAM_BROWSER", CHROMIUM))
-    used: set[str] = field(default_factory=set)  # cache keys this build needed
+    used: set[str] = field(default_factory=set)  # names (stems) of the cached pictures this build needed
     rendered: int = 0  # diagrams drawn by the browser this build
     _worker: concurrent.futures.ThreadPoolExecutor | None = None
     _session: dict = field(default_factory=dict)
@@ -71,25 +71,29 @@ class DiagramRenderer:
             return False
         return True
 
-    def key(self, source: str) -> str:
-        version = (self.mermaid_dir / "VERSION").read_text(encoding="utf-8")
-        material = json.dumps([RENDERER_VERSION, version, self.options, source], ensure_ascii=False, sort_keys=True)
-        return hashlib.sha256(material.encode("utf-8")).hexdigest()[:32]
+    @functools.cached_property
+    def mermaid_version(self) -> str:
+        return (self.mermaid_dir / "VERSION").read_text(encoding="utf-8")
+
+    def cached_path(self, source: str) -> Path:
+        """Where the picture of this source is kept: named by what decides the picture."""
+        material = json.dumps([RENDERER_VERSION, self.mermaid_version, self.options, source],
+                              ensure_ascii=False, sort_keys=True)
+        return self.cache_dir / f"{hashlib.sha256(material.encode('utf-8')).hexdigest()[:32]}.svg"
 
     def render(self, source: str) -> Rendered | None:
         """The cached picture, else a fresh one; None when neither can be had."""
-        key = self.key(source)
-        cached = self.cache_dir / f"{key}.svg"
+        cached = self.cached_path(source)
         if cached.exists():
-            self.used.add(key)
-            return Rendered(cached.read_text(encoding="utf-8"), None, from_cache=True)
+            self.used.add(cached.stem)
+            return Rendered(cached.read_text(encoding="utf-8"), None)
         if not self.can_render:
             return None
         result = self._in_browser(source)
         if result.svg is not None:
             self.cache_dir.mkdir(parents=True, exist_ok=True)
             cached.write_text(result.svg, encoding="utf-8")
-            self.used.add(key)
+            self.used.add(cached.stem)
             self.rendered += 1
         return result
 

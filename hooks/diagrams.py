@@ -20,6 +20,7 @@ copy of Mermaid (`javascript`) and Mermaid's options (`arguments`). This hook:
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import logging
 import re
@@ -66,7 +67,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> None:
     sources = [_normalise(fence.body) for file in files.documentation_pages()
                for fence in fences(file.content_string) if fence.language == "mermaid"]
     state.browser_needed = not state.renderer.can_render and any(
-        not (state.renderer.cache_dir / f"{state.renderer.key(source)}.svg").exists() for source in sources)
+        not state.renderer.cached_path(source).exists() for source in sources)
     # Build-time inputs only: published only when a page has to draw in the browser.
     library = Path(state.library).parent.as_posix() + "/"
     for file in list(files):
@@ -87,7 +88,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 @event_priority(50)  # before the glossary hook, which links boxes whose label is a term
 def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     state: _BuildState = config._diagrams
-    counter = iter(range(1, 1000))
+    counter = itertools.count(1)
 
     def draw(match: re.Match) -> str:
         source = _normalise(match.group("source"))
