@@ -65,6 +65,31 @@ def fences(source: str) -> list[Fence]:
     return found
 
 
+def read_yaml(path, shown: str, *, missing: str, syntax_fix: str):
+    """A data file's content and its node tree (for line numbers), parsed once.
+
+    A missing file or a YAML syntax error stops the build with a PluginError:
+    `missing` is the fix for the first, `syntax_fix` for the second, at its line.
+    """
+    from mkdocs.exceptions import PluginError
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        raise PluginError(f"{shown}이(가) 없습니다 — {missing}")
+    try:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)  # libyaml when present: 10× faster
+        try:
+            root = loader.get_single_node()
+            data = loader.construct_document(root) if root is not None else None
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as error:
+        line = error.problem_mark.line + 1 if getattr(error, "problem_mark", None) else 1
+        raise PluginError(problem(shown, line, f"YAML 문법 오류: {getattr(error, 'problem', error)}", syntax_fix))
+    return data, root
+
+
 def yaml_value(node, key: str):
     """The value node under `key` of a YAML mapping node (from yaml.compose), or None.
 

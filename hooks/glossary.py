@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 import yaml
-from _source import LineIndex, anchor_fix, mask_code, problem, project_path, relative_to_project, yaml_value
+from _source import LineIndex, anchor_fix, mask_code, problem, project_path, read_yaml, relative_to_project, yaml_value
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
@@ -287,21 +287,8 @@ def render_entries(glossary: Glossary, files: Files) -> str:
 def load_glossary(path: Path, config: MkDocsConfig) -> Glossary:
     """Read and validate the YAML file; every problem at once, in a PluginError."""
     shown = relative_to_project(str(path), config)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError:
-        raise PluginError(f"{shown}이(가) 없습니다 — 용어집 원본 파일을 만드세요 (형식은 hooks/glossary.py 참고)")
-    try:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)  # libyaml when present: 10× faster
-        try:
-            root = loader.get_single_node()
-            data = loader.construct_document(root) if root is not None else None
-        finally:
-            loader.dispose()
-    except yaml.YAMLError as error:
-        line = error.problem_mark.line + 1 if getattr(error, "problem_mark", None) else 1
-        raise PluginError(problem(shown, line, f"YAML 문법 오류: {getattr(error, 'problem', error)}",
-                                  "들여쓰기와 따옴표를 확인하세요"))
+    data, root = read_yaml(path, shown, missing="용어집 원본 파일을 만드세요 (형식은 hooks/glossary.py 참고)",
+                           syntax_fix="들여쓰기와 따옴표를 확인하세요")
     problems: list[str] = []
     terms, spelling = _validate(data, root, shown, problems)
     if problems:

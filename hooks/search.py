@@ -27,8 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-from _source import problem, relative_to_project, yaml_value
+from _source import problem, read_yaml, relative_to_project, yaml_value
 from glossary import GLOSSARY_PAGE, PARTICLES, Glossary
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -112,11 +111,9 @@ def add_keywords(docs: list[dict], glossary: Glossary, pages: dict[str, str]) ->
         multi_word = [form for form in forms if " " in form and form.isascii()]
         names = " ".join(dict.fromkeys(form for form in forms if form not in multi_word))
         joined = " ".join(dict.fromkeys(form.replace(" ", "") for form in multi_word))
-        targets = [f"{pages[GLOSSARY_PAGE]}#{term.id}"]
-        if term.see:
-            page, _, anchor = term.see[0].partition("#")
-            targets.append(pages[page] + (f"#{anchor}" if anchor else ""))
-        for location in targets:
+        entry = f"{pages[GLOSSARY_PAGE]}#{term.id}"
+        explaining = _explaining_url(term, pages)
+        for location in [entry] + ([explaining] if explaining is not None else []):
             doc = by_location.get(location)
             if doc is not None:
                 for field_name, value in (("keywords", names), ("joined_names", joined)):
@@ -135,7 +132,8 @@ class Alias:
 def load_aliases(path: Path, config: MkDocsConfig, glossary: Glossary) -> list[Alias]:
     """Read and validate docs/search-aliases.yml; every problem at once, in a PluginError."""
     shown = relative_to_project(str(path), config)
-    data, root = _read_yaml(path, shown)
+    data, root = read_yaml(path, shown, missing="검색 별칭 파일을 만드세요(`aliases: []` 한 줄로도 됩니다; "
+                           "형식은 CONTRIBUTING.md의 '검색 별칭 추가하기')", syntax_fix="들여쓰기와 괄호, 따옴표를 확인하세요")
     problems: list[str] = []
     aliases = _validate_aliases(data, root, shown, glossary, problems)
     if problems:
@@ -160,10 +158,9 @@ def term_links(glossary: Glossary, pages: dict[str, str]) -> list[dict[str, str]
     the section that explains the term (its first `see`), else of its glossary entry."""
     links: dict[str, str] = {}
     for term in glossary.terms:
-        url = f"{pages[GLOSSARY_PAGE]}#{term.id}"
-        if term.see:
-            page, _, anchor = term.see[0].partition("#")
-            url = pages[page] + (f"#{anchor}" if anchor else "")
+        url = _explaining_url(term, pages)
+        if url is None:  # "" is the home page, a place of its own
+            url = f"{pages[GLOSSARY_PAGE]}#{term.id}"
         for name in (term.ko, *term.aliases, term.en):
             links.setdefault(name, url)
     return [{"name": name, "url": url} for name, url in links.items()]
@@ -202,20 +199,12 @@ def practice_sections(pages: list[Page]) -> set[str]:
     return found
 
 
-def _read_yaml(path: Path, shown: str):
-    """The file's data and its YAML node tree (for line numbers)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError:
-        raise PluginError(f"{shown}이(가) 없습니다 — 검색 별칭 파일을 만드세요(`aliases: []` 한 줄로도 됩니다; "
-                          "형식은 CONTRIBUTING.md의 '검색 별칭 추가하기')")
-    try:
-        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as error:
-        line = error.problem_mark.line + 1 if getattr(error, "problem_mark", None) else 1
-        raise PluginError(problem(shown, line, f"YAML 문법 오류: {getattr(error, 'problem', error)}",
-                                  "들여쓰기와 괄호, 따옴표를 확인하세요"))
-    return (yaml.safe_load(text) if root is not None else None), root
+def _explaining_url(term, pages: dict[str, str]) -> str | None:
+    """The URL, from the site root, of the section that explains a term: its first `see`."""
+    if not term.see:
+        return None
+    page, _, anchor = term.see[0].partition("#")
+    return pages[page] + (f"#{anchor}" if anchor else "")
 
 
 def _validate_aliases(data, root, path: str, glossary: Glossary, problems: list[str]) -> list[Alias]:
