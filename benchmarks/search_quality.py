@@ -1,6 +1,6 @@
 """Stock Material search, today's search and ours, side by side.
 
-    .venv/bin/python benchmarks/search_quality.py [--rev main] [--repeat 5] [--fill]
+    .venv/bin/python benchmarks/search_quality.py [--rev main] [--repeat 5] [--fill] [--speed-only]
 
 Three variants, each built from its own copy of the pages in one run:
 - stock: the working tree without its search work: no lunr.ko override, no
@@ -48,7 +48,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from browsing import (  # noqa: E402
-    WATCH_SEARCH, launch_chromium, ranks_first, search_results, serve_directory, top_results, typed_results,
+    WATCH_SEARCH,
+    launch_chromium,
+    ranks_first,
+    search_results,
+    serve_directory,
+    top_results,
+    typed_results,
 )
 from builds import build_site, copy_project  # noqa: E402
 from test_search import glossary_queries  # noqa: E402
@@ -67,6 +73,7 @@ def main() -> int:
     parser.add_argument("--rev", default="main", help="git rev of today's search (default: main)")
     parser.add_argument("--repeat", type=int, default=5, help="page loads per variant and size (median)")
     parser.add_argument("--fill", action="store_true", help="fill the box in one go instead of IME states")
+    parser.add_argument("--speed-only", action="store_true", help="sizes and load times only, no query set")
     args = parser.parse_args()
     logging.getLogger("mkdocs").setLevel(logging.ERROR)  # copies outside the nav are reported; fine here
     queries = [*QUERIES, *glossary_queries()]
@@ -78,7 +85,10 @@ def main() -> int:
                 project = _project(name, tmp / f"{name}-{scale}", args.rev, scale)
                 site = tmp / f"{name}-{scale}-site"
                 if scale == 1:
-                    quality[name] = _quality(project, site, queries, args.fill)
+                    if not args.speed_only:
+                        quality[name] = _quality(project, site, queries, args.fill)
+                    else:
+                        build_site(project / "mkdocs.yml", site, site_url="http://127.0.0.1/")
                     sizes[name] = _sizes(site)
                 load[name, scale] = _load_times(project, tmp / f"{name}-{scale}-timed", args.repeat, strict=scale == 1)
                 print(f"measured {name} at {scale}×", file=sys.stderr)
@@ -119,8 +129,7 @@ def _strip_search(path: Path) -> None:
     config = (path / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("  - hooks/search.py\n", "")
     config = re.sub(r"  - search:\n(?:      .*\n|        .*\n)+", "  - search:\n      lang: ko\n", config)
-    config = re.sub(r"^  - .*(?:hangul|search-suggest)\.js.*\n", "", config, flags=re.M)
-    config = re.sub(r"^extra_javascript:\n(?!  - )", "", config, flags=re.M)
+    config = re.sub(r"^extra_javascript:\n(?:  .*\n)+", "", config, flags=re.M)  # only search-suggest.js
     (path / "mkdocs.yml").write_text(config, encoding="utf-8")
     for page in (path / "docs").rglob("*.md"):
         text = page.read_text(encoding="utf-8")
@@ -184,6 +193,15 @@ def _load_times(project: Path, site: Path, repeat: int, strict: bool) -> list[fl
 
 
 def _print(queries, quality, sizes, load, args) -> None:
+    if quality:
+        _print_quality(queries, quality, args)
+    _print_speed(sizes, load)
+    for name in quality:
+        missed = [q for kind in KINDS for hit, _, q in quality[name][kind] if not hit]
+        print(f"\n{name}: {len(missed)} queries miss their target in the top 5: {', '.join(missed) or '-'}")
+
+
+def _print_quality(queries, quality, args) -> None:
     typing = "filled in one go" if args.fill else "typed as IME composing states"
     print(f"{len(queries)} queries ({len(QUERIES)} from tests/search_queries.yml, "
           f"{len(queries) - len(QUERIES)} generated from the glossary), {typing}\n")
@@ -198,6 +216,9 @@ def _print(queries, quality, sizes, load, args) -> None:
         top1 = " ".join(f"{sum(r[1] for r in cells[v]) / n:>8.0%}" for v in VARIANTS)
         print(f"{kind:<12} {n:>4} | {recall} | {top1}")
     print()
+
+
+def _print_speed(sizes, load) -> None:
     print(f"{'':<36} " + " ".join(f"{v:>10}" for v in VARIANTS) + f" {'ours/stock':>11}")
     for label, key in [("search_index.json (bytes)", "index"), ("search scripts and data (bytes)", "scripts")]:
         row = " ".join(f"{sizes[v][key]:>10,}" for v in VARIANTS)
@@ -209,9 +230,6 @@ def _print(queries, quality, sizes, load, args) -> None:
         print(f"{f'first results, CPU 4x, {scale}x pages':<36} {row} {medians['ours'] / medians['stock']:>11.2f}"
               f"   (today/stock {medians['today'] / medians['stock']:.2f}; runs: "
               + "; ".join(f"{v} " + " ".join(f"{s:.2f}" for s in load[v, scale]) for v in VARIANTS) + ")")
-    for name in VARIANTS:
-        missed = [q for kind in KINDS for hit, _, q in quality[name][kind] if not hit]
-        print(f"\n{name}: {len(missed)} queries miss their target in the top 5: {', '.join(missed) or '-'}")
 
 
 if __name__ == "__main__":

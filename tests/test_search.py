@@ -21,16 +21,19 @@ import pytest
 import yaml
 
 from browsing import (
-    WATCH_SEARCH, best_result, composing_states, ranks_first, search_results, top_results, type_as_ime,
+    WATCH_SEARCH,
+    best_result,
+    composing_states,
+    ranks_first,
+    search_results,
+    top_results,
+    type_as_ime,
     typed_results,
 )
 from builds import ROOT, page_url
 
 pytestmark = pytest.mark.browser
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
-# What issue 10 asks for and the search does not do yet: skipped, with the reason, and
-# strict: an entry whose query passes fails the test, so the list only shrinks.
-PENDING = yaml.safe_load((Path(__file__).parent / "search_pending.yml").read_text(encoding="utf-8"))
 GLOSSARY = yaml.safe_load((ROOT / "docs" / "glossary.yml").read_text(encoding="utf-8"))
 KINDS = {"particles", "compound", "spacing", "english", "term", "composing", "choseong", "loanword", "misspelling", "typo"}
 
@@ -159,10 +162,6 @@ def test_queries_are_what_they_say_they_are() -> None:
 @pytest.mark.parametrize("case", QUERIES, ids=[f"{q['kind']}:{q['query']}" for q in QUERIES])
 def test_query_finds_its_page_or_section(search_page, case: dict) -> None:
     groups = typed_results(search_page, case["query"])
-    found = case["find"] in top_results(groups) and (not case.get("first") or ranks_first(groups, case["find"]))
-    if f"{case['kind']}:{case['query']}" in PENDING["queries"]:
-        assert not found, f"{case['query']} passes now: remove it from tests/search_pending.yml"
-        pytest.skip(PENDING["reason"])
     assert case["find"] in top_results(groups), _shown(case, groups)
     if case.get("first"):
         assert ranks_first(groups, case["find"]), _shown(case, groups)
@@ -172,9 +171,6 @@ def test_query_finds_its_page_or_section(search_page, case: dict) -> None:
 @pytest.mark.parametrize("case", TERM_QUERIES, ids=[f"{q['term']}:{q['query']}" for q in TERM_QUERIES])
 def test_every_glossary_name_ranks_its_section_first(search_page, case: dict) -> None:
     groups = typed_results(search_page, case["query"])
-    if f"{case['term']}:{case['query']}" in PENDING["terms"]:
-        assert not ranks_first(groups, case["find"]), f"{case['query']} passes now: remove it from tests/search_pending.yml"
-        pytest.skip(PENDING["reason"])
     assert ranks_first(groups, case["find"]), _shown(case, groups)
     assert search_page.errors == []
 

@@ -4,8 +4,9 @@
  * When Material's result list says nothing matched, this script offers up to
  * three glossary names nearest to the query (edit distance on jamo, from
  * hangul.js), each a link to the section that explains the term. The names and
- * URLs come from search/terms.json, written by hooks/search.py and fetched
- * once, on the first empty result. No other request is made.
+ * URLs come from search/terms.json, written by hooks/search.py. It and
+ * hangul.js are fetched once, on the first empty result, and not before: the
+ * page loads this script async, so nothing delays Material's search.
  *
  * Material's search box and result list live in the header, which instant
  * navigation keeps; the script still re-attaches on every page Material
@@ -24,11 +25,23 @@
 
   function loadTerms() {
     if (!loading)
-      loading = fetch(new URL("search/terms.json", base))
-        .then(function (response) { return response.ok ? response.json() : [] })
-        .catch(function () { return [] })
-        .then(function (list) { terms = list })
+      loading = Promise.all([
+        fetch(new URL("search/terms.json", base))
+          .then(function (response) { return response.ok ? response.json() : [] })
+          .catch(function () { return [] }),
+        loadHangul()
+      ]).then(function (loaded) { terms = typeof Hangul === "undefined" ? [] : loaded[0] })
     return loading
+  }
+
+  function loadHangul() {
+    if (typeof Hangul !== "undefined") return Promise.resolve()
+    return new Promise(function (resolve) {
+      var script = document.createElement("script")
+      script.src = new URL("assets/javascripts/hangul.js", base).href
+      script.onload = script.onerror = function () { resolve() }
+      document.head.append(script)
+    })
   }
 
   function squash(text) {
@@ -87,7 +100,7 @@
     var query = input ? input.value.trim() : ""
     var empty = meta && list && !list.children.length && meta.textContent.trim() === NONE && query
     if (shown && (!empty || shown.dataset.query !== query)) shown.remove()
-    if (!empty || (shown && shown.dataset.query === query) || typeof Hangul === "undefined") return
+    if (!empty || (shown && shown.dataset.query === query)) return
     loadTerms().then(function () {
       // The reader may have typed on while terms.json loaded: check again.
       if (input.value.trim() !== query || result.querySelector(".search-suggest")) return
