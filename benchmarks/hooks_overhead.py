@@ -26,7 +26,6 @@ sys.path.insert(0, str(ROOT / "tests"))
 from builds import build_site, copy_project  # noqa: E402
 
 
-
 def without_hooks(config: str) -> str:
     """mkdocs.yml with an empty `hooks:` list."""
     return re.sub(r"^hooks:\n(?:  - .*\n)+", "hooks: []\n", config, flags=re.M)

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import importlib.metadata
 import os
 import re
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -39,15 +42,54 @@ def relative_to_project(path: str, config: MkDocsConfig) -> str:
     return os.path.relpath(path, root).replace(os.sep, "/")
 
 
+def replace_upstream(text: str, old: str, new: str, *, package: str, hook: str) -> str:
+    """Edit what another package wrote (a theme's page, a plugin's stub): replace the first
+    `old`. If `old` is not there, that package's output changed with an upgrade, and the
+    edit would silently do nothing: stop the build, naming the package and the hook."""
+    if old not in text:
+        raise upstream_changed(package, repr(old), hook)
+    return text.replace(old, new, 1)
+
+
+def upstream_changed(package: str, what: str, hook: str) -> Exception:
+    """The error for an edit of another package's output that no longer finds its text."""
+    from mkdocs.exceptions import PluginError
+
+    version = importlib.metadata.version(package)
+    return PluginError(f"{package} {version}의 출력에서 {what}을(를) 찾지 못했습니다 — 올린 {package}의 출력에 맞게 "
+                       f"{hook}를 고치세요 (CONTRIBUTING.md의 '외부 내부 구조' 표)")
+
+
 def problem(path: str, line: int, what: str, fix: str) -> str:
     """The one format of every build message: `docs/x.md:12: what is wrong — how to fix it`."""
     return f"{path}:{line}: {what} — {fix}"
 
 
+# How alike a wrong name and a right one must be (difflib's ratio, 0–1) for a message to
+# propose the right one: below it, a message says where to look instead. One threshold
+# for every suggestion: no suggestion is better than a wrong one.
+SUGGESTION_CUTOFF = 0.6
+
+
+def closest(wanted: str, candidates: Iterable[str]) -> str | None:
+    """The candidate `wanted` most likely misspells, or None.
+
+    Each candidate is compared without the folders and the file extension it shares with
+    `wanted`: 'virtualization/없는-페이지.md' is not a typo of 'virtualization/host.md'.
+    """
+    best, best_ratio = None, SUGGESTION_CUTOFF
+    for candidate in sorted(set(candidates)):
+        a, b = _distinct_parts(wanted, candidate)
+        ratio = difflib.SequenceMatcher(None, a, b).ratio() if a or b else 1.0
+        if ratio >= best_ratio and (best is None or ratio > best_ratio):
+            best, best_ratio = candidate, ratio
+    return best
+
+
 def anchor_fix(anchor: str, ids: Iterable[str], page_path: str, prefix: str = "") -> str:
     """How to fix a link to a missing anchor: the closest id on the page, or where to look."""
-    closest = difflib.get_close_matches(anchor, sorted(ids), n=1, cutoff=0.4)
-    return f"'{prefix}#{closest[0]}'(으)로 고치세요" if closest else f"{page_path}의 제목 id를 확인하세요"
+    found = closest(anchor, ids)
+    return f"'{prefix}#{found}'(으)로 고치세요" if found else f"{page_path}의 제목 id를 확인하세요"
 
 
 def fences(source: str) -> list[Fence]:
@@ -76,7 +118,7 @@ def read_yaml(path, shown: str, *, missing: str, syntax_fix: str):
     try:
         text = path.read_text(encoding="utf-8")
     except OSError:
-        raise PluginError(f"{shown}이(가) 없습니다 — {missing}")
+        raise PluginError(f"{shown}이(가) 없습니다 — {missing}") from None
     try:
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)  # libyaml when present: 10× faster
         try:
@@ -86,7 +128,7 @@ def read_yaml(path, shown: str, *, missing: str, syntax_fix: str):
             loader.dispose()
     except yaml.YAMLError as error:
         line = error.problem_mark.line + 1 if getattr(error, "problem_mark", None) else 1
-        raise PluginError(problem(shown, line, f"YAML 문법 오류: {getattr(error, 'problem', error)}", syntax_fix))
+        raise PluginError(problem(shown, line, f"YAML 문법 오류: {getattr(error, 'problem', error)}", syntax_fix)) from None
     return data, root
 
 
@@ -103,13 +145,28 @@ def yaml_value(node, key: str):
 
 
 def mask_code(source: str) -> str:
-    """The source with fenced blocks and inline code blanked out, offsets and lines kept.
-
-    Scanners then never match inside code, yet report the right line numbers.
+    """The source with fenced blocks, inline code and HTML comments blanked out, offsets and
+    lines kept. Scanners then never match in what the reader does not see as text (a link
+    in a comment is no link), yet report the right line numbers.
     """
     spans = [(fence.start, fence.end) for fence in fences(source)]
     spans += [m.span() for m in _INLINE_CODE.finditer(_blank(source, spans))]
+    spans += [m.span() for m in _HTML_COMMENT.finditer(_blank(source, spans))]
     return _blank(source, spans)
+
+
+def page_anchors(page: Page) -> set[str] | None:
+    """Every anchor a link may name on a rendered page, NFC-normalised: the ids MkDocs found in
+    its HTML (headings, attr_list ids), and the old ids hooks/stable_urls.py adds to it for
+    `anchor_aliases`. None before the page is rendered. The one answer for every hook."""
+    if page.present_anchor_ids is None:
+        return None
+    return {normalize_anchor(anchor) for anchor in page.present_anchor_ids}
+
+
+def normalize_anchor(anchor: str) -> str:
+    """Hangul may come decomposed (NFD) from some editors and URLs: compare in NFC."""
+    return unicodedata.normalize("NFC", anchor)
 
 
 def line_at(source: str, offset: int) -> int:
@@ -127,6 +184,16 @@ class LineIndex:
         return bisect.bisect_right(self._starts, offset)
 
 
+def _distinct_parts(a: str, b: str) -> tuple[str, str]:
+    """`a` and `b` without their shared folders and shared extension."""
+    while "/" in a and "/" in b and a.split("/", 1)[0] == b.split("/", 1)[0]:
+        a, b = a.split("/", 1)[1], b.split("/", 1)[1]
+    ext_a, ext_b = os.path.splitext(a)[1], os.path.splitext(b)[1]
+    if ext_a and ext_a == ext_b:
+        a, b = a[: -len(ext_a)], b[: -len(ext_b)]
+    return a, b
+
+
 def _blank(source: str, spans: list[tuple[int, int]]) -> str:
     pieces, last = [], 0
     for start, end in sorted(spans):
@@ -140,4 +207,5 @@ def _blank(source: str, spans: list[tuple[int, int]]) -> str:
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _FENCE_OPEN = re.compile(r"^[ \t]*(?P<marker>`{3,}|~{3,})[ \t]*\{?[ \t]*\.?(?P<language>[\w+-]*)[^\n]*$", re.M)
 # A code span ends where it began, with the same number of backticks, within one paragraph.
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _INLINE_CODE = re.compile(r"(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)

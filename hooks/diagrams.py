@@ -30,11 +30,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from _diagram_renderer import RENDER_ID, DiagramRenderer
-from _source import fences, problem, project_path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
+
+from _diagram_renderer import RENDER_ID, DiagramRenderer
+from _source import fences, problem, project_path, replace_upstream, upstream_changed
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -95,7 +96,10 @@ def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: 
         line = state.lines.get(page.file.src_uri, {}).get(source, 1)
         return _figure(state, source, f"{_page_slug(page)}-{next(counter)}", page, project_path(page, config), line)
 
-    return _MERMAID_BLOCK.sub(draw, html_text)
+    drawn, count = _MERMAID_BLOCK.subn(draw, html_text)
+    if count < len(state.lines.get(page.file.src_uri, {})):  # the fences mkdocs-mermaid2 should have turned into <pre>
+        raise upstream_changed("mkdocs-mermaid2-plugin", '<pre class="mermaid"><code>…</code></pre>', "hooks/diagrams.py")
+    return drawn
 
 
 @event_priority(-100)  # after every plugin has written the page
@@ -104,9 +108,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     if page.file.src_uri not in state.fallback_pages:
         return output
     loader = _fallback_loader(state, page)
-    if "</body>" not in output:
-        raise PluginError(f"{page.file.src_uri}: </body>가 없어 다이어그램 대체 스크립트를 넣지 못했습니다 — 테마 템플릿을 확인하세요")
-    return output.replace("</body>", loader + "</body>", 1)
+    return replace_upstream(output, "</body>", loader + "</body>", package="mkdocs-material", hook="hooks/diagrams.py")
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

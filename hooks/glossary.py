@@ -17,18 +17,26 @@
 
 from __future__ import annotations
 
-import difflib
 import html
 import logging
 import re
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-import yaml
-from _source import LineIndex, anchor_fix, mask_code, problem, project_path, read_yaml, relative_to_project, yaml_value
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
+
+from _glossary_data import GLOSSARY_PAGE, Glossary, Term, glossary_for
+from _source import (
+    LineIndex,
+    anchor_fix,
+    closest,
+    mask_code,
+    normalize_anchor,
+    page_anchors,
+    problem,
+    project_path,
+)
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -38,8 +46,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.hooks.glossary")
 
-GLOSSARY_DATA = "glossary.yml"  # in docs_dir; excluded from the published site in mkdocs.yml
-GLOSSARY_PAGE = "glossary.md"
 PLACEHOLDER = "<!-- glossary -->"
 
 # -----------------------------------------------------------------------------
@@ -48,13 +54,11 @@ PLACEHOLDER = "<!-- glossary -->"
 
 
 def on_config(config: MkDocsConfig) -> None:
-    # Per-build state lives on the config object, which MkDocs creates anew for
-    # every build (hook modules themselves stay loaded across builds).
-    config._glossary = load_glossary(Path(config.docs_dir) / GLOSSARY_DATA, config)
+    glossary_for(config)  # a bad glossary file stops the build before any page is read
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> None:
-    glossary = config._glossary
+    glossary = glossary_for(config)
     if files.get_file_from_path(GLOSSARY_PAGE) is None:
         raise PluginError(f"용어집 페이지 docs/{GLOSSARY_PAGE}가 없습니다 — 제목과 `{PLACEHOLDER}` 한 줄로 만드세요")
     missing = [
@@ -68,7 +72,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> None:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    glossary = config._glossary
+    glossary = glossary_for(config)
     path = project_path(page, config)
     source = page.file.content_string  # as written, so lines match the editor
     messages = _spelling_problems(source, path, glossary) + _reference_problems(source, path, glossary)
@@ -88,7 +92,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri == GLOSSARY_PAGE:
         return html_text
-    glossary = config._glossary
+    glossary = glossary_for(config)
     glossary_url = get_relative_url(files.get_file_from_path(GLOSSARY_PAGE).url, page.url)
     html_text, used = add_tooltips(html_text, glossary, glossary_url)
     glossary.used |= used
@@ -97,7 +101,7 @@ def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> None:
     # Every page is rendered by now: usage and anchors are known.
-    glossary = config._glossary
+    glossary = glossary_for(config)
     for term in glossary.terms:
         if term.id not in glossary.used:
             log.warning(problem(glossary.path, term.line, f"어느 페이지에서도 쓰지 않은 용어입니다: '{term.ko}'",
@@ -105,96 +109,15 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> None:
         for index, target in enumerate(term.see):
             page_path, _, anchor = target.partition("#")
             page = files.get_file_from_path(page_path).page
-            if anchor and page is not None and anchor not in (page.present_anchor_ids or ()):
-                fix = anchor_fix(anchor, page.present_anchor_ids or (), page_path, prefix=page_path)
+            known = page_anchors(page) if anchor and page is not None else None
+            if known is not None and normalize_anchor(anchor) not in known:
+                fix = anchor_fix(anchor, known, page_path, prefix=page_path)
                 log.warning(problem(glossary.path, term.see_lines[index], f"없는 앵커입니다: '{target}'", fix))
 
 
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
-
-
-@dataclass
-class Term:
-    id: str
-    ko: str
-    en: str
-    short: str
-    long: str
-    aliases: list[str] = field(default_factory=list)
-    forbidden: list[str] = field(default_factory=list)
-    related: list[str] = field(default_factory=list)
-    see: list[str] = field(default_factory=list)
-    line: int = 0  # where the entry starts in the YAML file
-    key_lines: dict[str, int] = field(default_factory=dict)
-    see_lines: list[int] = field(default_factory=list)
-
-    @property
-    def forms(self) -> list[str]:
-        """Every accepted way to write the term in a page."""
-        return [self.ko, *self.aliases]
-
-
-@dataclass
-class Glossary:
-    path: str  # docs/glossary.yml, for messages
-    terms: list[Term]
-    spelling: dict[str, str]  # wrong -> right, for words that are not terms
-    used: set[str] = field(default_factory=set)
-
-    def __post_init__(self) -> None:
-        self.by_form = {form: term for term in self.terms for form in term.forms}
-        self.by_id = {term.id: term for term in self.terms}
-        self.wrong = {**self.spelling, **{bad: term.ko for term in self.terms for bad in term.forbidden}}
-        self.matcher = term_matcher(list(self.by_form))
-        self.gloss_matcher = gloss_matcher(list(self.by_form))
-        self.wrong_matcher = re.compile("|".join(map(re.escape, sorted(self.wrong, key=len, reverse=True))) or "(?!)")
-
-    def lookup(self, name: str) -> Term | None:
-        return self.by_id.get(name) or self.by_form.get(name)
-
-
-# Particles and endings that may follow a term: 하이퍼바이저가, 컨테이너들은, 격리된, 가상머신에서는.
-# Anything else glued to the term makes another word (컨테이너화), which is not the term.
-PARTICLES = sorted(
-    """들 이 가 은 는 을 를 의 에 로 와 과 도 만 나 며 고 다 라 란 인 일 임 든 면 야 께 요 뿐 엔
-    에서 에게 으로 이나 이며 이고 이다 이라 이란 이든 이면 이야 인데 부터 까지 보다 처럼 만큼 마저 조차 밖에
-    끼리 라고 라는 라면 한테 께서 에는 에도 에만 에의 와의 과의 와는 과는 와도 과도 만이 만을 만은 로는 로도
-    로서 로써 에서는 에서도 에서의 으로는 으로도 으로서 으로써 이라는 이라고 이지만 입니다 이므로 이라면 로부터
-    으로부터 에서부터 에게는 에게서 만으로 이었다 였다 이에요 예요 이죠 죠
-    하 한 할 함 해 했 하는 하고 하며 하면 하여 하기 하지 하게 하다 한다 합니다 했다 해서 해야 해도
-    된 될 됨 돼 됐 되는 되고 되며 되면 되어 되기 되지 되다 된다 됩니다 됐다 시키는 시킨 시켜""".split(),
-    key=len,
-    reverse=True,
-)
-
-
-def term_matcher(forms: list[str]) -> re.Pattern:
-    """One regex for all forms: a whole word, optionally followed by particles.
-
-    Longer forms win (컨테이너 가상화 before 컨테이너); the term itself is group 'term'.
-    """
-    alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
-    particles = "|".join(PARTICLES)
-    return re.compile(
-        rf"(?<![가-힣A-Za-z0-9_])(?P<term>{alternatives or '(?!)'})(?=(?:{particles}){{0,3}}(?![가-힣A-Za-z0-9_]))"
-    )
-
-
-def gloss_matcher(forms: list[str]) -> re.Pattern:
-    """A form followed by a parenthesis: 하이퍼바이저(hypervisor), 가상머신 (virtual machine, VM).
-
-    Whether the parenthesis holds the term's English name is checked by the caller.
-    """
-    alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![가-힣A-Za-z0-9_])(?P<term>{alternatives or '(?!)'})[ \t]?\((?P<inside>[^()\n]*)\)")
-
-
-def abbr_baseline(forms: list[str]) -> re.Pattern:
-    """What Python-Markdown's `abbr` extension matches: `\\bterm\\b` (for the benchmark)."""
-    alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternatives})\b")
 
 
 def add_tooltips(html_text: str, glossary: Glossary, glossary_url: str) -> tuple[str, set[str]]:
@@ -209,7 +132,7 @@ def add_tooltips(html_text: str, glossary: Glossary, glossary_url: str) -> tuple
             parts.append(token)
             continue
 
-        def link_first_use(match: re.Match) -> str:
+        def link_first_use(match: re.Match, used: set[str] = used) -> str:
             term = glossary.by_form[match.group("term")]
             used.add(term.id)
             if term.id in linked:
@@ -284,104 +207,6 @@ def render_entries(glossary: Glossary, files: Files) -> str:
     return "\n".join(lines)
 
 
-def load_glossary(path: Path, config: MkDocsConfig) -> Glossary:
-    """Read and validate the YAML file; every problem at once, in a PluginError."""
-    shown = relative_to_project(str(path), config)
-    data, root = read_yaml(path, shown, missing="용어집 원본 파일을 만드세요 (형식은 hooks/glossary.py 참고)",
-                           syntax_fix="들여쓰기와 따옴표를 확인하세요")
-    problems: list[str] = []
-    terms, spelling = _validate(data, root, shown, problems)
-    if problems:
-        raise PluginError("용어집 파일에 문제가 있습니다:\n" + "\n".join(problems))
-    return Glossary(shown, terms, spelling)
-
-
-def _validate(data, root, path: str, problems: list[str]) -> tuple[list[Term], dict[str, str]]:
-    if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
-        problems.append(problem(path, 1, "최상위에 `terms:` 목록이 없습니다", "`terms:` 아래에 용어를 나열하세요"))
-        return [], {}
-    unknown_top = set(data) - {"terms", "spelling"}
-    for key in sorted(unknown_top):
-        problems.append(problem(path, _key_line(root, key), f"알 수 없는 항목 '{key}'", "`terms`와 `spelling`만 쓸 수 있습니다"))
-    spelling = data.get("spelling") or {}
-    if not isinstance(spelling, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in spelling.items()):
-        problems.append(problem(path, _key_line(root, "spelling"), "`spelling`은 '틀린 표기: 바른 표기' 목록이어야 합니다",
-                                "예: `어플리케이션: 애플리케이션`"))
-        spelling = {}
-    term_nodes = yaml_value(root, "terms").value
-    terms: list[Term] = []
-    first_line: dict[str, int] = {}  # id or form -> line where it was defined
-    for node, entry in zip(term_nodes, data["terms"]):
-        line = node.start_mark.line + 1
-        term = _term(entry, node, line, path, problems)
-        if term is None:
-            continue
-        if term.id in first_line:
-            problems.append(problem(path, line, f"id '{term.id}'가 두 번 정의되었습니다 (줄 {first_line[term.id]})",
-                                    "다른 id를 쓰거나 두 항목을 합치세요"))
-        first_line.setdefault(term.id, line)
-        for form in term.forms:
-            if form in first_line and form != term.id:
-                problems.append(problem(path, line, f"용어 '{form}'가 두 번 정의되었습니다 (줄 {first_line[form]})",
-                                        "한 항목에만 두고 다른 항목에서는 빼세요"))
-            first_line.setdefault(form, line)
-        terms.append(term)
-    # Ids of entries with problems of their own count as defined: one mistake, one message.
-    ids = {entry.get("id") for entry in data["terms"] if isinstance(entry, dict)}
-    forms = [form for term in terms for form in term.forms]
-    for term in terms:
-        for other in term.related:
-            if other not in ids:
-                closest = difflib.get_close_matches(other, sorted(i for i in ids if isinstance(i, str)), n=1)
-                fix = f"'{closest[0]}'(으)로 고치세요" if closest else "용어집에 있는 id를 쓰세요"
-                problems.append(problem(path, term.key_lines["related"], f"related의 id '{other}'가 없습니다", fix))
-        for bad in term.forbidden:
-            clash = next((form for form in forms if bad in form), None)
-            if clash:
-                problems.append(problem(path, term.key_lines["forbidden"], f"금지 표기 '{bad}'가 바른 표기 '{clash}' 안에 들어 있습니다",
-                                        "더 긴 금지 표기를 쓰거나 빼세요"))
-    for bad in spelling:
-        clash = next((form for form in forms if bad in form), None)
-        if clash:
-            problems.append(problem(path, _key_line(root, "spelling"), f"틀린 표기 '{bad}'가 용어 '{clash}' 안에 들어 있습니다",
-                                    "spelling에서 빼세요"))
-    return terms, spelling
-
-
-def _term(entry, node, line: int, path: str, problems: list[str]) -> Term | None:
-    if not isinstance(entry, dict):
-        problems.append(problem(path, line, "용어 항목이 `키: 값` 형식이 아닙니다", "`- id: …` 형식으로 쓰세요"))
-        return None
-    before = len(problems)
-    for key in sorted(set(entry) - _TERM_KEYS):
-        problems.append(problem(path, _key_line(node, key), f"알 수 없는 키 '{key}'",
-                                f"쓸 수 있는 키: {', '.join(sorted(_TERM_KEYS))}"))
-    for key in ("id", "ko", "en", "short", "long"):
-        if not isinstance(entry.get(key), str) or not entry[key].strip():
-            problems.append(problem(path, line, f"필수 키 '{key}'가 없거나 비어 있습니다", f"`{key}: …`를 넣으세요"))
-    for key in ("aliases", "forbidden", "related", "see"):
-        value = entry.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            problems.append(problem(path, _key_line(node, key), f"'{key}'는 문자열 목록이어야 합니다", f"`{key}: [가, 나]`처럼 쓰세요"))
-    if isinstance(entry.get("id"), str) and not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", entry["id"]):
-        problems.append(problem(path, _key_line(node, "id"), f"id '{entry['id']}'는 영문 소문자·숫자·하이픈만 쓸 수 있습니다",
-                                "예: `id: full-virtualization`"))
-    see_node = yaml_value(node, "see")
-    see_lines = [item.start_mark.line + 1 for item in see_node.value] if isinstance(see_node, yaml.SequenceNode) else []
-    for target, target_line in zip(entry.get("see", []) if isinstance(entry.get("see"), list) else [], see_lines):
-        if isinstance(target, str) and not re.fullmatch(r"[^#\s]+\.md(?:#[^\s]+)?", target):
-            problems.append(problem(path, target_line, f"see '{target}'는 'docs 기준 경로.md#앵커' 형식이어야 합니다",
-                                    "예: `virtualization/hypervisor.md#structure`"))
-    if len(problems) > before:
-        return None
-    return Term(
-        id=entry["id"], ko=entry["ko"].strip(), en=entry["en"].strip(), short=entry["short"].strip(),
-        long=entry["long"], aliases=entry.get("aliases", []), forbidden=entry.get("forbidden", []),
-        related=entry.get("related", []), see=entry.get("see", []), line=line, see_lines=see_lines,
-        key_lines={key_node.value: key_node.start_mark.line + 1 for key_node, _ in node.value},
-    )
-
-
 def _spelling_problems(source: str, path: str, glossary: Glossary) -> list[str]:
     if not glossary.wrong_matcher.search(source):
         return []  # the usual case, without masking the code first
@@ -402,8 +227,8 @@ def _reference_problems(source: str, path: str, glossary: Glossary) -> list[str]
     problems = []
     for match in _REFERENCE.finditer(text):
         if glossary.lookup(match.group("name").strip()) is None:
-            closest = difflib.get_close_matches(match.group("name").strip(), list(glossary.by_form), n=1, cutoff=0.5)
-            fix = f"'[[{closest[0]}]]'(으)로 고치거나 {glossary.path}에 추가하세요" if closest else f"{glossary.path}에 추가하세요"
+            found = closest(match.group("name").strip(), glossary.by_form)
+            fix = f"'[[{found}]]'(으)로 고치거나 {glossary.path}에 추가하세요" if found else f"{glossary.path}에 추가하세요"
             problems.append(problem(path, lines.line(match.start()), f"용어집에 없는 용어입니다: '{match.group(0)}'", fix))
     return problems
 
@@ -482,16 +307,8 @@ def _is_hangul(char: str) -> bool:
     return "가" <= char <= "힣"
 
 
-def _key_line(node, key: str) -> int:
-    for key_node, _ in getattr(node, "value", []) if isinstance(node, yaml.MappingNode) else []:
-        if key_node.value == key:
-            return key_node.start_mark.line + 1
-    return node.start_mark.line + 1 if node is not None else 1
 
 
-
-
-_TERM_KEYS = {"id", "ko", "en", "aliases", "forbidden", "short", "long", "related", "see"}
 # Elements whose text never gets a tooltip (diagrams are <pre class="mermaid">). None of
 # them nests inside itself in Markdown output, so the first closing tag ends the region.
 _NO_TOOLTIP_REGION = re.compile(

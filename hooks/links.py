@@ -15,14 +15,12 @@ kept in a cache file so that repeated builds do not hit the network.
 from __future__ import annotations
 
 import concurrent.futures
-import difflib
 import json
 import logging
 import os
 import posixpath
 import re
 import time
-import unicodedata
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
@@ -30,8 +28,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
-from _source import LineIndex, anchor_fix, mask_code, problem, project_path, relative_to_project
 from mkdocs.exceptions import PluginError
+
+from _source import (
+    LineIndex,
+    anchor_fix,
+    closest,
+    mask_code,
+    normalize_anchor,
+    page_anchors,
+    problem,
+    project_path,
+    relative_to_project,
+)
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -126,7 +135,7 @@ def _internal_problem(link: Link, files: Files, docs_dir: str, anchors: dict[str
     if link.is_external or urlsplit(link.target).scheme or link.target.startswith("/"):
         return None  # external, or an absolute path that MkDocs' own validation reports
     parts = urlsplit(link.target)
-    anchor = _normalize(unquote(parts.fragment))
+    anchor = normalize_anchor(unquote(parts.fragment))
     if not parts.path:
         target = files.get_file_from_path(link.src_uri)
     else:
@@ -138,10 +147,10 @@ def _internal_problem(link: Link, files: Files, docs_dir: str, anchors: dict[str
         if target is None:
             kind = "없는 이미지입니다" if link.is_image else "없는 페이지나 파일로 가는 링크입니다"
             return problem(link.path, link.line, f"{kind}: '{link.target}'", _fix_for_missing(wanted, link, files, docs_dir))
-    if anchor and target.page is not None and target.page.present_anchor_ids is not None:
-        if target.src_uri not in anchors:
-            anchors[target.src_uri] = {_normalize(i) for i in target.page.present_anchor_ids}
-        if anchor not in anchors[target.src_uri]:
+    known = page_anchors(target.page) if anchor and target.page is not None else None
+    if known is not None:
+        anchors[target.src_uri] = known
+        if anchor not in known:
             fix = anchor_fix(anchor, anchors[target.src_uri], target.src_uri)
             return problem(link.path, link.line, f"없는 앵커입니다: '{target.src_uri}#{anchor}'", fix)
     return None
@@ -158,10 +167,10 @@ def _fix_for_missing(wanted: str, link: Link, files: Files, docs_dir: str) -> st
         f.src_uri for f in files
         if f.abs_src_path and f.abs_src_path.startswith(docs_dir) and not (link.is_image and f.is_documentation_page())
     ]
-    closest = difflib.get_close_matches(wanted, candidates, n=1, cutoff=0.5)
-    if closest:
-        return f"'{_relative(closest[0], link.src_uri)}'(으)로 고치세요"
-    return "docs/ 기준 경로와 파일 이름(.md 포함)을 확인하세요"
+    found = closest(wanted, candidates)
+    if found:
+        return f"'{_relative(found, link.src_uri)}'(으)로 고치세요"
+    return "docs/ 기준 경로와 파일 이름을 확인하세요" if link.is_image else "docs/ 기준 경로와 파일 이름(.md 포함)을 확인하세요"
 
 
 def _nav_problems(config: MkDocsConfig, files: Files) -> list[str]:
@@ -173,8 +182,8 @@ def _nav_problems(config: MkDocsConfig, files: Files) -> list[str]:
         if urlsplit(target).scheme or files.get_file_from_path(target.split("#")[0]) is not None:
             continue
         line = next((n for n, text in enumerate(lines, 1) if target in text and "nav" not in text), 1)
-        closest = difflib.get_close_matches(target, [f.src_uri for f in files.documentation_pages()], n=1)
-        fix = f"'{closest[0]}'(으)로 고치세요" if closest else "docs/ 기준 경로를 확인하세요"
+        found = closest(target, (f.src_uri for f in files.documentation_pages()))
+        fix = f"'{found}'(으)로 고치세요" if found else "docs/ 기준 경로를 확인하세요"
         problems.append(problem(path, line, f"nav의 페이지가 없습니다: '{target}'", fix))
     return problems
 
@@ -266,10 +275,6 @@ def _write_cache(path: Path, cache: dict) -> None:
 
 def _relative(src_uri: str, from_src_uri: str) -> str:
     return posixpath.relpath(src_uri, posixpath.dirname(from_src_uri) or ".")
-
-
-def _normalize(anchor: str) -> str:
-    return unicodedata.normalize("NFC", anchor)
 
 
 _LINK_PATTERNS = [

@@ -27,10 +27,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from _source import problem, read_yaml, relative_to_project, yaml_value
-from glossary import GLOSSARY_PAGE, PARTICLES, Glossary
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+
+from _glossary_data import GLOSSARY_PAGE, Glossary, glossary_for
+from _korean import PARTICLES
+from _source import problem, read_yaml, relative_to_project, yaml_value
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -53,18 +55,15 @@ PRACTICE_BOOST = 0.3  # as the glossary and references pages (their front matter
 
 
 def on_config(config: MkDocsConfig) -> None:
-    hooks = [Path(path).name for path in config.hooks]
-    if "glossary.py" not in hooks or hooks.index("glossary.py") > hooks.index("search.py"):
-        raise PluginError("hooks/search.py는 용어집을 씁니다 — mkdocs.yml의 hooks에서 hooks/glossary.py를 그 앞에 두세요")
     if "search" not in config.plugins and "material/search" not in config.plugins:
         raise PluginError("hooks/search.py는 Material의 search 플러그인의 색인을 다룹니다 — plugins에 search를 넣으세요")
-    glossary = config._glossary
-    config._search_aliases = load_aliases(Path(config.docs_dir) / ALIASES, config, glossary)
-    config._search_synonyms = synonyms(config._search_aliases, glossary)
+    glossary = glossary_for(config)
+    aliases = load_aliases(Path(config.docs_dir) / ALIASES, config, glossary)
+    config._search = _SearchState(aliases, synonyms(aliases, glossary))
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> None:
-    config._search_files = files  # their pages' URLs are known once the pages are read
+    config._search.files = files  # their pages' URLs are known once the pages are read
 
 
 @event_priority(-100)  # after Material's search plugin has written the index
@@ -75,18 +74,18 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         return  # search is disabled for this build
     index = json.loads(index_path.read_text(encoding="utf-8"))
     # Page.url, as the search index has it ("" for the home page, where File.url is "./").
-    pages = {file.src_uri: file.page.url for file in config._search_files.documentation_pages() if file.page}
-    add_keywords(index["docs"], config._glossary, pages)
-    built = [file.page for file in config._search_files.documentation_pages() if file.page]
+    pages = {file.src_uri: file.page.url for file in config._search.files.documentation_pages() if file.page}
+    add_keywords(index["docs"], glossary_for(config), pages)
+    built = [file.page for file in config._search.files.documentation_pages() if file.page]
     lower_practice_sections(index["docs"], practice_sections(built))
-    for message in stale_aliases(config._search_aliases, index["docs"]):
+    for message in stale_aliases(config._search.aliases, index["docs"]):
         log.warning(message)
-    terms = term_links(config._glossary, pages)
+    terms = term_links(glossary_for(config), pages)
     (site / TERMS).write_text(json.dumps(terms, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     # Written as UTF-8 rather than Material's \uXXXX escapes: a third smaller for Korean.
     index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     script = analyzer_path.read_text(encoding="utf-8")
-    data = json.dumps({"particles": PARTICLES, "synonyms": config._search_synonyms, "terms": terms},
+    data = json.dumps({"particles": PARTICLES, "synonyms": config._search.synonyms, "terms": terms},
                       ensure_ascii=False, separators=(",", ":"))
     filled, count = _SITE_DATA.subn(lambda _: f"/* @@SITE */ {data} /* SITE@@ */", script)
     if count != 1:
@@ -97,6 +96,14 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
+
+
+@dataclass
+class _SearchState:
+    """What this hook keeps for one build (on the config, which MkDocs makes anew per build)."""
+    aliases: list[Alias]
+    synonyms: dict[str, list[str]]
+    files: Files | None = None
 
 
 def add_keywords(docs: list[dict], glossary: Glossary, pages: dict[str, str]) -> None:

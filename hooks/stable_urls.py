@@ -21,18 +21,18 @@ Messages name the Markdown file and the line of the heading that changed.
 
 from __future__ import annotations
 
-import difflib
 import logging
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import yaml
-from _source import mask_code, problem, project_path, relative_to_project
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+
+from _source import closest, mask_code, problem, project_path, relative_to_project, replace_upstream
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -76,7 +76,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
             continue
         # An empty element with the old id, just before the heading: old links land on it.
         html = html[: target.start()] + f'<a id="{old}" aria-hidden="true" tabindex="-1"></a>' + html[target.start():]
-    config._stable_urls.aliases[page.url] = set(aliases)
+        if page.present_anchor_ids is not None:  # the ids in the page's HTML, which every hook (and MkDocs) checks links against
+            page.present_anchor_ids.add(old)
     return html
 
 
@@ -88,8 +89,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         if not stub.exists():
             continue
         html = stub.read_text(encoding="utf-8")
-        html = html.replace('<html lang="en">', '<html lang="ko">').replace("<title>Redirecting...</title>", "<title>이동 중…</title>")
-        html = html.replace("You're being redirected to a <a", "이 페이지는 옮겨졌습니다. <a").replace(">new destination</a>.", ">새 주소</a>로 이동합니다.")
+        for english, korean in _REDIRECT_STUB_TEXT:
+            html = replace_upstream(html, english, korean, package="mkdocs-redirects", hook="hooks/stable_urls.py")
         stub.write_text(html, encoding="utf-8")
 
 
@@ -97,7 +98,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> None:
     # Every page is rendered by now: its headings (page.toc) are known.
     state = config._stable_urls
     pages = {file.page.url: file.page for file in files.documentation_pages() if file.page}
-    reachable = {url: _anchors(page) | state.aliases.get(url, set()) for url, page in pages.items()}
+    reachable = {url: _listed_anchors(page) for url, page in pages.items()}
     if os.environ.get(UPDATE) == "1":
         _write_inventory(state, reachable)
         return
@@ -115,7 +116,6 @@ class _State:
     path: Path
     known: dict[str, list[str]] | None  # None: no inventory yet
     redirects: dict[str, str]  # old URL -> new URL (with #fragment, if any)
-    aliases: dict[str, set[str]] = field(default_factory=dict)
 
 
 def _problems(state: _State, pages: dict[str, Page], reachable: dict[str, set[str]], config: MkDocsConfig) -> list[str]:
@@ -162,9 +162,12 @@ def _problems(state: _State, pages: dict[str, Page], reachable: dict[str, set[st
     return problems
 
 
-def _anchors(page: Page) -> set[str]:
-    """The page's heading ids (its table of contents, every level)."""
-    return set(_toc_titles(page))
+def _listed_anchors(page: Page) -> set[str]:
+    """The anchors published.yml lists for a page: its headings' ids (every level of its table
+    of contents) and the old ids it keeps (anchor_aliases). Footnote and other ids in the
+    page's HTML are link targets too (_source.page_anchors), but not promised to readers."""
+    aliases = page.meta.get("anchor_aliases")
+    return set(_toc_titles(page)) | (set(aliases) if isinstance(aliases, dict) else set())
 
 
 def _toc_titles(page: Page) -> dict[str, str]:
@@ -179,10 +182,11 @@ def _toc_titles(page: Page) -> dict[str, str]:
 
 def _changed_heading(anchor: str, page: Page, now: set[str], before: set[str]) -> tuple[int, str | None]:
     """The line of the heading that most likely replaced `anchor`, and its id."""
-    candidates = sorted(now - before)
-    closest = difflib.get_close_matches(anchor, candidates, n=1, cutoff=0.0) if candidates else []
-    if closest:
-        return _heading_line(page, closest[0]), closest[0]
+    added = now - before
+    # A misspelt id, or the page's one new heading: a heading renamed in place, however different.
+    found = closest(anchor, added) or (next(iter(added)) if len(added) == 1 else None)
+    if found:
+        return _heading_line(page, found), found
     return 1, None
 
 
@@ -239,7 +243,7 @@ def _read_inventory(path: Path, config: MkDocsConfig) -> dict[str, list[str]] | 
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as error:
-        raise PluginError(f"{INVENTORY}를 읽을 수 없습니다: {error} — python3 tasks.py inventory로 다시 만드세요")
+        raise PluginError(f"{INVENTORY}를 읽을 수 없습니다: {error} — python3 tasks.py inventory로 다시 만드세요") from None
     if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):
         raise PluginError(f"{INVENTORY}의 형식이 잘못되었습니다 — '주소: [앵커, …]' 목록이어야 합니다. "
                           "python3 tasks.py inventory로 다시 만드세요")
@@ -267,3 +271,10 @@ def _inventory_line(state: _State, url: str) -> int:
 
 
 _HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*(\{[^}]*\})?\s*#*\s*$")
+# What mkdocs-redirects 1.2.3 writes in its stub pages, and the Korean for it.
+_REDIRECT_STUB_TEXT = [
+    ('<html lang="en">', '<html lang="ko">'),
+    ("<title>Redirecting...</title>", "<title>이동 중…</title>"),
+    ("You're being redirected to a <a", "이 페이지는 옮겨졌습니다. <a"),
+    (">new destination</a>.", ">새 주소</a>로 이동합니다."),
+]

@@ -1,20 +1,21 @@
-"""`mkdocs serve` on a free local port, as a writer runs it (python3 tasks.py serve)."""
+"""Plain `mkdocs serve` on a free local port, as a writer types it.
+
+(`python3 tasks.py serve` runs the same command after setting up .venv.)"""
 
 from __future__ import annotations
 
 import contextlib
 import os
-import signal
 import re
+import signal
 import socket
 import subprocess
-import sys
 import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 
 class Server:
@@ -62,10 +63,11 @@ def serve(project: Path, base_path: str = "/virtualization-guide/") -> Iterator[
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "PYTHONUNBUFFERED": "1"}
+    mkdocs = project / ".venv" / "bin" / "mkdocs"
     process = subprocess.Popen(
-        [sys.executable, "tasks.py", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        [str(mkdocs), "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        start_new_session=True,  # tasks.py starts mkdocs as its child: stop the whole group
+        start_new_session=True,  # mkdocs may start children (the diagram browser): stop the whole group
     )
     server = Server(process, f"http://127.0.0.1:{port}{base_path}")
     try:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import logging
-import re
-import shutil
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort
 
 from builds import build_site, drawn_diagrams, soup
+from support import messages
 
 GOOD = '''```mermaid
 flowchart BT
@@ -33,16 +32,12 @@ def _page(project: Path, *blocks: str) -> None:
     (project / "docs" / "index.md").write_text("# 홈\n\n앞 문단입니다.\n\n" + "\n본문입니다.\n\n".join(blocks), encoding="utf-8")
 
 
-def _diagram_messages(caplog: pytest.LogCaptureFixture, level: int = logging.WARNING) -> list[str]:
-    return [r.getMessage() for r in caplog.records if r.name == "mkdocs.hooks.diagrams" and r.levelno >= level]
-
-
 def test_diagram_without_acc_title_or_description_fails_strict_build_with_file_and_line(
     fixture_site, warnings_log, tmp_path: Path
 ) -> None:
     with pytest.raises(Abort):
         build_site(fixture_site("diagrams"), tmp_path / "out")
-    assert _diagram_messages(warnings_log) == [
+    assert messages(warnings_log, "diagrams") == [
         "docs/index.md:18: 다이어그램에 accDescr이(가) 없습니다 — "
         "다이어그램 종류 다음 줄에 `accTitle: 제목`과 `accDescr: 한 줄 설명`을 넣으세요",
         "docs/index.md:24: 다이어그램에 accTitle, accDescr이(가) 없습니다 — "
@@ -76,7 +71,7 @@ def test_diagram_mermaid_cannot_parse_fails_strict_build_with_its_line_and_merma
     _page(config.parent, GOOD, BROKEN)
     with pytest.raises(Abort):
         build_site(config, tmp_path / "out")
-    [message] = _diagram_messages(warnings_log)
+    [message] = messages(warnings_log, "diagrams")
     assert message.startswith("docs/index.md:14: Mermaid가 다이어그램을 읽지 못했습니다: ")
     assert "Parse error on line" in message and "\n" not in message
     assert message.endswith("— Mermaid 문법을 고치세요 (https://mermaid.js.org/intro/syntax-reference.html)")
@@ -98,14 +93,14 @@ def test_cache_serves_a_second_build_byte_identically_without_a_browser(
     config = fixture_site("diagrams")
     _page(config.parent, GOOD)
     first = (build_site(config, tmp_path / "one") / "index.html").read_text(encoding="utf-8")
-    assert any("다이어그램 1개를 새로 그려" in m for m in _diagram_messages(caplog, logging.INFO))
+    assert any("다이어그램 1개를 새로 그려" in m for m in messages(caplog, "diagrams", logging.INFO))
     cached = sorted((config.parent / "diagram-cache").glob("*.svg"))
     assert len(cached) == 1
     caplog.clear()
     monkeypatch.setenv("DIAGRAM_BROWSER", "")  # a writer without Chromium
     second = (build_site(config, tmp_path / "two") / "index.html").read_text(encoding="utf-8")
     assert second == first
-    assert _diagram_messages(caplog, logging.INFO) == []
+    assert messages(caplog, "diagrams", logging.INFO) == []
 
 
 def test_drawing_the_same_source_twice_gives_the_same_bytes(fixture_site, tmp_path: Path) -> None:
@@ -138,7 +133,7 @@ def test_without_browser_or_cache_the_page_draws_in_the_browser_and_strict_build
     _page(config.parent, GOOD)
     with pytest.raises(Abort):
         build_site(config, tmp_path / "strict")
-    assert _diagram_messages(warnings_log) == [
+    assert messages(warnings_log, "diagrams") == [
         "docs/index.md:5: Chromium이 없고 캐시에도 없는 다이어그램이라 브라우저에서 그립니다 — "
         "sudo apt-get install chromium 후 다시 빌드하면 미리 그려 diagram-cache/에 넣습니다"
     ]

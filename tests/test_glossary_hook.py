@@ -10,28 +10,15 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
 
 from builds import build_site, load_hook
+from support import edit, errors, messages
 
 glossary = load_hook("glossary")
-
-
-def _messages(log, level: str = "WARNING") -> list[str]:
-    return [r.getMessage() for r in log.records if r.name == "mkdocs.hooks.glossary" and r.levelname == level]
-
-
-def _errors(log) -> list[str]:
-    return [r.getMessage() for r in log.records if r.levelname == "ERROR"]
+korean = load_hook("_korean")
 
 
 def _content(site: Path, page: str) -> BeautifulSoup:
     html = (site / page).read_text(encoding="utf-8")
     return BeautifulSoup(html, "html.parser").select_one("article")
-
-
-def _edit(config_file: Path, name: str, old: str, new: str) -> None:
-    path = config_file.parent / "docs" / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def _line_of(config_file: Path, name: str, text: str) -> int:
@@ -103,28 +90,28 @@ def test_forbidden_spelling_fails_with_file_line_and_the_right_spelling(
     fixture_site, warnings_log, tmp_path: Path, wrong: str, message: str
 ) -> None:
     config_file = fixture_site("glossary")
-    _edit(config_file, "index.md", "두 번째 등장이라", f"{wrong}의 두 번째 등장이라")
+    edit(config_file.parent / "docs" / "index.md", "두 번째 등장이라", f"{wrong}의 두 번째 등장이라")
     with pytest.raises(Abort):
         build_site(config_file, tmp_path / "out")
-    assert _messages(warnings_log) == [message.format(line=_line_of(config_file, "index.md", wrong))]
+    assert messages(warnings_log, "glossary") == [message.format(line=_line_of(config_file, "index.md", wrong))]
 
 
 def test_forbidden_spelling_inside_code_is_allowed(fixture_site, warnings_log, tmp_path: Path) -> None:
     config_file = fixture_site("glossary")
-    _edit(config_file, "index.md", "`커널 코드`", "`하이버바이저`")
+    edit(config_file.parent / "docs" / "index.md", "`커널 코드`", "`하이버바이저`")
     build_site(config_file, tmp_path / "out")
-    assert _messages(warnings_log) == []
+    assert messages(warnings_log, "glossary") == []
 
 
 def test_a_second_english_gloss_of_a_term_fails_with_the_first_line(fixture_site, warnings_log, tmp_path: Path) -> None:
     config_file = fixture_site("glossary")
-    _edit(config_file, "index.md", "하이퍼바이저가 가상머신을", "하이퍼바이저(hypervisor)가 가상머신(virtual machine)을")
-    _edit(config_file, "index.md", "다시 말해 하이퍼바이저는", "다시 말해 하이퍼바이저 (Hypervisor, VMM)는")
+    edit(config_file.parent / "docs" / "index.md", "하이퍼바이저가 가상머신을", "하이퍼바이저(hypervisor)가 가상머신(virtual machine)을")
+    edit(config_file.parent / "docs" / "index.md", "다시 말해 하이퍼바이저는", "다시 말해 하이퍼바이저 (Hypervisor, VMM)는")
     with pytest.raises(Abort):
         build_site(config_file, tmp_path / "out")
     first = _line_of(config_file, "index.md", "하이퍼바이저(hypervisor)")
     second = _line_of(config_file, "index.md", "하이퍼바이저 (Hypervisor, VMM)")
-    assert _messages(warnings_log) == [
+    assert messages(warnings_log, "glossary") == [
         f"docs/index.md:{second}: 용어 '하이퍼바이저'의 영어 설명이 다시 나옵니다: '하이퍼바이저 (Hypervisor, VMM)' "
         f"(처음: 줄 {first}) — 두 번째 괄호 설명을 지우세요"
     ]
@@ -132,20 +119,20 @@ def test_a_second_english_gloss_of_a_term_fails_with_the_first_line(fixture_site
 
 def test_english_gloss_repeated_in_code_or_diagrams_is_allowed(fixture_site, warnings_log, tmp_path: Path) -> None:
     config_file = fixture_site("glossary")
-    _edit(config_file, "index.md", "하이퍼바이저가 가상머신을", "하이퍼바이저(hypervisor)가 가상머신을")
-    _edit(config_file, "index.md", "`커널 코드`", "`하이퍼바이저(hypervisor)`")
-    _edit(config_file, "index.md", 'a["컨테이너"]', 'a["하이퍼바이저(hypervisor)"]')
+    edit(config_file.parent / "docs" / "index.md", "하이퍼바이저가 가상머신을", "하이퍼바이저(hypervisor)가 가상머신을")
+    edit(config_file.parent / "docs" / "index.md", "`커널 코드`", "`하이퍼바이저(hypervisor)`")
+    edit(config_file.parent / "docs" / "index.md", 'a["컨테이너"]', 'a["하이퍼바이저(hypervisor)"]')
     build_site(config_file, tmp_path / "out")
-    assert _messages(warnings_log) == []
+    assert messages(warnings_log, "glossary") == []
 
 
 def test_reference_to_an_undefined_term_fails_with_a_suggestion(fixture_site, warnings_log, tmp_path: Path) -> None:
     config_file = fixture_site("glossary")
-    _edit(config_file, "index.md", "[[kvm|리눅스 하이퍼바이저]]", "[[하이퍼바이져]]")
+    edit(config_file.parent / "docs" / "index.md", "[[kvm|리눅스 하이퍼바이저]]", "[[하이퍼바이져]]")
     with pytest.raises(Abort):
         build_site(config_file, tmp_path / "out")
     line = _line_of(config_file, "index.md", "[[하이퍼바이져]]")
-    assert _messages(warnings_log) == [
+    assert messages(warnings_log, "glossary") == [
         f"docs/index.md:{line}: 용어집에 없는 용어입니다: '[[하이퍼바이져]]' — "
         "'[[하이퍼바이저]]'(으)로 고치거나 docs/glossary.yml에 추가하세요"
     ]
@@ -153,22 +140,22 @@ def test_reference_to_an_undefined_term_fails_with_a_suggestion(fixture_site, wa
 
 def test_unused_term_is_a_warning_at_its_line(fixture_site, warnings_log, tmp_path: Path) -> None:
     config_file = fixture_site("glossary")
-    _edit(config_file, "index.md", "KVM은 [[kvm|리눅스 하이퍼바이저]]로도 불립니다.", "")
+    edit(config_file.parent / "docs" / "index.md", "KVM은 [[kvm|리눅스 하이퍼바이저]]로도 불립니다.", "")
     with pytest.raises(Abort):
         build_site(config_file, tmp_path / "out")
     line = _line_of(config_file, "glossary.yml", "- id: kvm")
-    assert _messages(warnings_log) == [
+    assert messages(warnings_log, "glossary") == [
         f"docs/glossary.yml:{line}: 어느 페이지에서도 쓰지 않은 용어입니다: 'KVM' — 본문에서 쓰거나 용어집에서 빼세요"
     ]
 
 
 def test_see_target_with_a_missing_anchor_is_reported_in_the_yaml(fixture_site, warnings_log, tmp_path: Path) -> None:
     config_file = fixture_site("glossary")
-    _edit(config_file, "glossary.yml", "index.md#structure\n  - id: virtual-machine", "index.md#structur\n  - id: virtual-machine")
+    edit(config_file.parent / "docs" / "glossary.yml", "index.md#structure\n  - id: virtual-machine", "index.md#structur\n  - id: virtual-machine")
     with pytest.raises(Abort):
         build_site(config_file, tmp_path / "out")
     line = _line_of(config_file, "glossary.yml", "index.md#structur")
-    assert _messages(warnings_log) == [
+    assert messages(warnings_log, "glossary") == [
         f"docs/glossary.yml:{line}: 없는 앵커입니다: 'index.md#structur' — 'index.md#structure'(으)로 고치세요"
     ]
 
@@ -210,19 +197,19 @@ def test_bad_glossary_file_stops_the_build_with_line_and_fix(
     fixture_site, caplog, tmp_path: Path, old: str, new: str, expected: list[str]
 ) -> None:
     config_file = fixture_site("glossary")
-    _edit(config_file, "glossary.yml", old, new)
+    edit(config_file.parent / "docs" / "glossary.yml", old, new)
     with pytest.raises(Abort):
         build_site(config_file, tmp_path / "out")
-    assert _errors(caplog) == ["용어집 파일에 문제가 있습니다:\n" + "\n".join(expected)]
+    assert errors(caplog) == ["용어집 파일에 문제가 있습니다:\n" + "\n".join(expected)]
     assert not (tmp_path / "out" / "index.html").exists()
 
 
 def test_yaml_syntax_error_names_the_line(fixture_site, caplog, tmp_path: Path) -> None:
     config_file = fixture_site("glossary")
-    _edit(config_file, "glossary.yml", "    ko: 커널", "    ko: [커널")
+    edit(config_file.parent / "docs" / "glossary.yml", "    ko: 커널", "    ko: [커널")
     with pytest.raises(Abort):
         build_site(config_file, tmp_path / "out")
-    [error] = _errors(caplog)
+    [error] = errors(caplog)
     assert re.fullmatch(r"docs/glossary\.yml:3[1-2]: YAML 문법 오류: .+ — 들여쓰기와 따옴표를 확인하세요", error)
 
 
@@ -231,7 +218,7 @@ def test_missing_glossary_file_stops_the_build(fixture_site, caplog, tmp_path: P
     (config_file.parent / "docs" / "glossary.yml").unlink()
     with pytest.raises(Abort):
         build_site(config_file, tmp_path / "out")
-    assert _errors(caplog) == [
+    assert errors(caplog) == [
         "docs/glossary.yml이(가) 없습니다 — 용어집 원본 파일을 만드세요 (형식은 hooks/glossary.py 참고)"
     ]
 
@@ -261,11 +248,11 @@ FORMS = ["하이퍼바이저", "컨테이너", "컨테이너 가상화", "커널
     ],
 )
 def test_particle_aware_matching_finds_what_abbr_misses(text: str, term: str, abbr_finds_it: bool) -> None:
-    match = glossary.term_matcher(FORMS).search(text)
+    match = korean.term_matcher(FORMS).search(text)
     assert match and match.group("term") == term
-    assert bool(glossary.abbr_baseline([term]).search(text)) is abbr_finds_it
+    assert bool(korean.abbr_baseline([term]).search(text)) is abbr_finds_it
 
 
 @pytest.mark.parametrize("text", ["컨테이너화가 진행됩니다", "하이퍼바이저형 구조", "KVMs", "전커널", "Dom0s"])
 def test_a_term_glued_into_another_word_is_not_the_term(text: str) -> None:
-    assert glossary.term_matcher(FORMS).search(text) is None
+    assert korean.term_matcher(FORMS).search(text) is None

@@ -11,6 +11,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from builds import build_site, load_hook
+from support import messages
 
 links = load_hook("links")
 source = load_hook("_source")
@@ -28,8 +29,12 @@ BROKEN = [
      "docs/guide/korean.md:13: 없는 앵커입니다: 'index.md#없음' — index.md의 제목 id를 확인하세요"),
     ("image", "![그림](../images/stak.svg)",
      "docs/guide/korean.md:13: 없는 이미지입니다: '../images/stak.svg' — '../images/stack.svg'(으)로 고치세요"),
+    # Nothing alike (the shared folder and extension do not count): no suggestion, not a wrong one.
     ("html-image", '<img src="../images/none.png" alt="">',
-     "docs/guide/korean.md:13: 없는 이미지입니다: '../images/none.png' — '../images/stack.svg'(으)로 고치세요"),
+     "docs/guide/korean.md:13: 없는 이미지입니다: '../images/none.png' — docs/ 기준 경로와 파일 이름을 확인하세요"),
+    ("unlike-page", "[깨진 링크](없는-페이지.md)",
+     "docs/guide/korean.md:13: 없는 페이지나 파일로 가는 링크입니다: '없는-페이지.md' — "
+     "docs/ 기준 경로와 파일 이름(.md 포함)을 확인하세요"),
     ("html-link", '<a href="../index.md#없는-곳">홈</a>',
      "docs/guide/korean.md:13: 없는 앵커입니다: 'index.md#없는-곳' — index.md의 제목 id를 확인하세요"),
     ("reference", "[참조]: korean.md#전가상화와반가상화",
@@ -48,15 +53,21 @@ def _append(config_file: Path, page: str, text: str) -> None:
         file.write(f"\n{text}\n")
 
 
-def _messages(log) -> list[str]:
-    return [record.getMessage() for record in log.records if record.name == "mkdocs.hooks.links"]
-
-
 def test_valid_links_of_every_kind_build_clean(fixture_site, warnings_log, tmp_path: Path) -> None:
     # Korean, percent-encoded and explicit anchors, reference links, raw HTML, images;
     # links inside code are not links.
     build_site(fixture_site("links"), tmp_path / "out")
-    assert _messages(warnings_log) == []
+    assert messages(warnings_log, "links") == []
+
+
+def test_a_link_in_an_html_comment_is_no_link(fixture_site, warnings_log, tmp_path: Path) -> None:
+    # The reader never sees it, and Markdown does not make it a link: nothing to check.
+    config_file = fixture_site("links")
+    page = config_file.parent / "docs" / "guide" / "korean.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n<!-- [예전 문서](old-page.md)\n![옛 그림](old.png) -->\n",
+                    encoding="utf-8")
+    build_site(config_file, tmp_path / "out")
+    assert messages(warnings_log, "links") == []
 
 
 @pytest.mark.parametrize(("rule", "line", "message"), BROKEN, ids=[rule for rule, _, _ in BROKEN])
@@ -67,7 +78,7 @@ def test_broken_link_fails_strict_build_with_file_line_and_fix(
     _append(config_file, "guide/korean.md", line)
     with pytest.raises(Abort):
         build_site(config_file, tmp_path / "out")
-    assert _messages(warnings_log) == [message]
+    assert messages(warnings_log, "links") == [message]
 
 
 def test_missing_nav_page_is_reported_at_its_line_in_mkdocs_yml(fixture_site, warnings_log, tmp_path: Path) -> None:
@@ -77,8 +88,8 @@ def test_missing_nav_page_is_reported_at_its_line_in_mkdocs_yml(fixture_site, wa
     with pytest.raises(Abort):
         build_site(config_file, tmp_path / "out")
     line = text.splitlines().index("  - 한국어 제목: guide/korean.md") + 1
-    assert f"mkdocs.yml:{line}: nav의 페이지가 없습니다: 'guide/korea.md' — 'guide/korean.md'(으)로 고치세요" in _messages(
-        warnings_log
+    assert f"mkdocs.yml:{line}: nav의 페이지가 없습니다: 'guide/korea.md' — 'guide/korean.md'(으)로 고치세요" in messages(
+        warnings_log, "links"
     )
 
 
@@ -88,7 +99,7 @@ def test_all_problems_are_listed_and_the_build_fails_once(fixture_site, warnings
     _append(config_file, "guide/korean.md", "[둘](#없음)\n\n![셋](없음.png)")
     with pytest.raises(Abort, match="Aborted with 3 warnings"):
         build_site(config_file, tmp_path / "out")
-    assert [m.split(":")[0] for m in _messages(warnings_log)] == [
+    assert [m.split(":")[0] for m in messages(warnings_log, "links")] == [
         "docs/index.md", "docs/guide/korean.md", "docs/guide/korean.md",
     ]
 
@@ -105,7 +116,7 @@ def test_no_state_leaks_from_one_build_into_the_next(fixture_site, warnings_log,
     (tmp_path / "index.md.broken").rename(clean / "docs" / "index.md")
     warnings_log.clear()
     build_site(clean / "mkdocs.yml", tmp_path / "clean-out")
-    assert _messages(warnings_log) == []
+    assert messages(warnings_log, "links") == []
 
 
 # -----------------------------------------------------------------------------
@@ -148,7 +159,7 @@ def test_external_links_are_not_fetched_by_default(fixture_site, warnings_log, t
     config_file = fixture_site("links")
     _append(config_file, "index.md", f"[없는 곳]({remote}/missing)")
     build_site(config_file, tmp_path / "out")
-    assert _Remote.hits == [] and _messages(warnings_log) == []
+    assert _Remote.hits == [] and messages(warnings_log, "links") == []
 
 
 def test_external_links_checked_on_request_with_timeout_retries_and_cache(
@@ -165,7 +176,7 @@ def test_external_links_checked_on_request_with_timeout_retries_and_cache(
     )
     with pytest.raises(Abort):
         build_site(config_file, tmp_path / "out")
-    assert _messages(warnings_log) == [
+    assert messages(warnings_log, "links") == [
         f"docs/index.md:5: 외부 링크가 응답하지 않습니다: {remote}/missing (HTTP 404) — 주소를 고치거나 보관본(archive) 주소로 바꾸세요",
         f"docs/index.md:9: 외부 링크가 응답하지 않습니다: {remote}/slow (시간 초과) — 주소를 고치거나 보관본(archive) 주소로 바꾸세요",
     ]
@@ -230,7 +241,7 @@ def test_links_in_markdown(markdown: str, expected: list[tuple[int, str]]) -> No
 def test_anchor_decoding(written: str, decoded: str) -> None:
     from urllib.parse import unquote, urlsplit
 
-    assert links._normalize(unquote(urlsplit(written).fragment)) == decoded
+    assert source.normalize_anchor(unquote(urlsplit(written).fragment)) == decoded
 
 
 def test_message_format() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -67,3 +68,21 @@ def test_publish_workflow_tests_then_publishes_the_strict_build() -> None:
     upload = next(i for i, step in enumerate(steps) if step.startswith("actions/upload-pages-artifact"))
     assert test < build < upload
     assert workflow["jobs"]["deploy"]["needs"] == "build"
+
+
+def test_properdocs_builds_the_same_site_as_mkdocs(tmp_path: Path) -> None:
+    # ProperDocs continues MkDocs 1.x (mkdocs-redirects already depends on it). The day the
+    # team must switch, the site it builds is this one: every file the same, but for the
+    # generator named in each page's <meta name="generator">.
+    env = {**os.environ, **QUIET, "SOURCE_DATE_EPOCH": "1700000000", "PYTHONHASHSEED": "1"}
+    sites = {}
+    for generator in ("mkdocs", "properdocs"):
+        sites[generator] = tmp_path / generator
+        subprocess.run([str(Path(sys.executable).parent / generator), "build", "--strict", "--site-dir", str(sites[generator])],
+                       cwd=ROOT, env=env, check=True, capture_output=True)
+    mkdocs, properdocs = _tree(sites["mkdocs"]), _tree(sites["properdocs"])
+    assert sorted(mkdocs) == sorted(properdocs)
+    generator = re.compile(rb'<meta name="generator" content="[^"]*">')
+    differ = [name for name in mkdocs if mkdocs[name] != properdocs[name] and
+              generator.sub(b"", (sites["mkdocs"] / name).read_bytes()) != generator.sub(b"", (sites["properdocs"] / name).read_bytes())]
+    assert differ == [], f"ProperDocs builds these differently: {differ}"

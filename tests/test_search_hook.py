@@ -10,8 +10,9 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from builds import build_site, load_hook
+from support import edit, errors
 
-glossary = load_hook("glossary")
+korean = load_hook("_korean")
 
 
 def _index(site: Path) -> dict:
@@ -44,20 +45,9 @@ def _site_data(site: Path) -> dict:
     return json.loads(re.search(r"/\* @@SITE \*/ (.*?) /\* SITE@@ \*/", script).group(1))
 
 
-def _errors(log) -> list[str]:
-    return [r.getMessage() for r in log.records if r.levelname == "ERROR"]
-
-
-def _edit_aliases(config_file: Path, old: str, new: str) -> None:
-    path = config_file.parent / "docs" / "search-aliases.yml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def test_analyzer_gets_the_glossary_particle_list(fixture_site, tmp_path: Path) -> None:
     data = _site_data(build_site(fixture_site("search"), tmp_path / "out"))
-    assert data["particles"] == glossary.PARTICLES
+    assert data["particles"] == korean.PARTICLES
 
 
 def test_synonyms_come_from_the_alias_file_and_the_glossary(fixture_site, tmp_path: Path) -> None:
@@ -94,7 +84,7 @@ def test_terms_carry_the_url_of_the_explaining_section(fixture_site, tmp_path: P
 
 def test_an_alias_whose_site_spelling_is_gone_warns_at_its_line(fixture_site, warnings_log, tmp_path: Path) -> None:
     config_file = fixture_site("search")
-    _edit_aliases(config_file, "  - {site: 리눅스", "  - {site: Windows, typed: [윈도우, 윈도]}\n  - {site: 리눅스")
+    edit(config_file.parent / "docs" / "search-aliases.yml", "  - {site: 리눅스", "  - {site: Windows, typed: [윈도우, 윈도]}\n  - {site: 리눅스")
     with pytest.raises(Abort):  # a warning fails the strict build
         build_site(config_file, tmp_path / "out")
     messages = [r.getMessage() for r in warnings_log.records if r.name == "mkdocs.hooks.search"]
@@ -127,18 +117,18 @@ def test_a_bad_alias_file_stops_the_build_with_line_and_fix(
     fixture_site, caplog, tmp_path: Path, old: str, new: str, expected: list[str]
 ) -> None:
     config_file = fixture_site("search")
-    _edit_aliases(config_file, old, new)
+    edit(config_file.parent / "docs" / "search-aliases.yml", old, new)
     with pytest.raises(Abort):
         build_site(config_file, tmp_path / "out")
-    assert _errors(caplog) == ["검색 별칭 파일에 문제가 있습니다:\n" + "\n".join(expected)]
+    assert errors(caplog) == ["검색 별칭 파일에 문제가 있습니다:\n" + "\n".join(expected)]
 
 
 def test_alias_yaml_syntax_error_names_the_line(fixture_site, caplog, tmp_path: Path) -> None:
     config_file = fixture_site("search")
-    _edit_aliases(config_file, "typed: [케이브이엠]}", "typed: [케이브이엠}")
+    edit(config_file.parent / "docs" / "search-aliases.yml", "typed: [케이브이엠]}", "typed: [케이브이엠}")
     with pytest.raises(Abort):
         build_site(config_file, tmp_path / "out")
-    [error] = _errors(caplog)
+    [error] = errors(caplog)
     assert re.fullmatch(r"docs/search-aliases\.yml:[34]: YAML 문법 오류: .+ — 들여쓰기와 괄호, 따옴표를 확인하세요", error)
 
 

@@ -8,12 +8,11 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 
-from builds import ROOT, build_site, copy_project, diagram_sources, drawn_diagrams, nav_pages, output_file, page_url, soup
-
+from builds import ROOT, build_site, copy_project, diagram_sources, drawn_diagrams, nav_pages, output_file, soup
 
 # Deep links that onboarding documents use: these ids must exist (and stay).
 STABLE_ANCHORS = {
@@ -157,6 +156,13 @@ def test_site_publishes_no_mermaid_library_or_diagram_script(site: Path) -> None
     assert not (site / "assets" / "vendor" / "mermaid").exists()
     assert not (site / "assets" / "javascripts" / "diagrams.js").exists()
     assert not (site / "diagrams").exists()
+
+
+def test_a_published_build_carries_nothing_of_mkdocs_serve(site: Path) -> None:
+    # The problem banner (hooks/serving.py) is for writers under `mkdocs serve` only.
+    assert not (site / "__problems__.json").exists()
+    assert not (site / "assets/javascripts/serve-problems.js").exists()
+    assert not [page for page in site.rglob("*.html") if "serve-problems" in page.read_text(encoding="utf-8")]
 
 
 def test_no_page_loads_anything_from_another_host(site: Path) -> None:

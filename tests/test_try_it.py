@@ -10,7 +10,6 @@ output and is not checked.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 

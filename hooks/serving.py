@@ -1,0 +1,188 @@
+"""Writing with plain `mkdocs serve`: a warning never stops the server, and shows in the page.
+
+mkdocs.yml says `strict: true`, so `mkdocs build` (and CI) fail on any warning.
+Under `mkdocs serve` a strict build that fails leaves the server waiting ("The
+server will appear stuck until build errors are resolved") and the writer's
+browser hangs. When MkDocs reports that it serves (`on_startup(command="serve")`):
+
+- each build runs without MkDocs' strict warning counter, so it finishes and is
+  served, warnings and all;
+- the build's warnings go, besides the terminal, into `__problems__.json` in the
+  served site, and every served page loads overrides/…/serve-problems.js, which
+  shows a count on every page and, on a page with problems, a banner listing
+  them (`docs/x.md:12: what — fix`), each linked to the section holding the line.
+  The next clean rebuild clears them (MkDocs reloads the page).
+
+Nothing of this is in a `mkdocs build`: not the script, not the file, not the banner.
+mkdocs-mermaid2's INFO lines (about fourteen per build) are quieted in both.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.plugins import event_priority
+from mkdocs.utils import CountHandler
+
+from _source import mask_code, relative_to_project, replace_upstream
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.hooks.serving")
+
+SCRIPT = "assets/javascripts/serve-problems.js"  # in overrides/; published only while serving
+PROBLEMS = "__problems__.json"  # in the served site
+# MkDocs reloads hook modules with every config it loads (each rebuild), so the
+# command MkDocs was started with, reported once, is kept in the process' environment.
+COMMAND = "VIRTUALIZATION_GUIDE_MKDOCS_COMMAND"
+# "docs/x.md:12: …" (our hooks) or "Doc file 'x.md' …" (MkDocs' own link checks).
+_LOCATED = re.compile(r"^(?P<path>[\w./-]+\.(?:md|ya?ml)):(?P<line>\d+): ")
+_DOC_FILE = re.compile(r"Doc file '(?P<src>[^']+\.md)'")
+_ATX = re.compile(r"^#{1,6}[ \t]+(?P<text>.*?)[ \t]*$", re.M)
+_EXPLICIT_ID = re.compile(r"\{[^}]*#(?P<id>[\w-]+)[^}]*\}\s*$")
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    os.environ[COMMAND] = command
+    # One line per diagram page per build, at INFO: the hooks' own lines drown in them.
+    logging.getLogger("mkdocs.plugins.mermaid2").setLevel(logging.WARNING)
+
+
+def on_config(config: MkDocsConfig) -> None:
+    logging.getLogger("mkdocs.plugins.mermaid2").setLevel(logging.WARNING)
+    if not serving():
+        return
+    builder_logger = logging.getLogger("mkdocs")
+    for handler in list(builder_logger.handlers):
+        if isinstance(handler, CountHandler):  # mkdocs.commands.build's strict counter
+            builder_logger.removeHandler(handler)
+    config.strict = False
+    collector = _Collector()
+    builder_logger.addHandler(collector)
+    config._serve_problems = collector
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    if not serving():
+        script = files.get_file_from_path(SCRIPT)
+        if script is not None:
+            files.remove(script)
+    return files
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
+    collector = _collector(config)
+    if collector is not None:
+        path = relative_to_project(page.file.abs_src_path, config)
+        collector.pages[path] = {"url": page.url, "sections": section_lines(page)}
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+    if _collector(config) is None:
+        return None
+    tag = f'<script src="{_root(page)}{SCRIPT}" defer></script>'
+    return replace_upstream(output, "</body>", f"{tag}\n</body>", package="mkdocs-material", hook="hooks/serving.py")
+
+
+@event_priority(-1000)  # last: after every other hook has reported
+def on_post_build(*, config: MkDocsConfig) -> None:
+    collector = _collector(config)
+    if collector is None:
+        return
+    logging.getLogger("mkdocs").removeHandler(collector)
+    report = {"problems": collector.problems(config), "pages": collector.pages}
+    (Path(config.site_dir) / PROBLEMS).write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")
+
+
+def on_build_error(*, error: Exception) -> None:
+    for handler in list(logging.getLogger("mkdocs").handlers):
+        if isinstance(handler, _Collector):
+            logging.getLogger("mkdocs").removeHandler(handler)
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+
+def serving() -> bool:
+    """MkDocs was started as `mkdocs serve` (not `--clean`, which MkDocs reports as a build)."""
+    return os.environ.get(COMMAND) == "serve"
+
+
+@dataclass
+class _Problem:
+    level: str  # WARNING or ERROR
+    message: str
+
+
+class _Collector(logging.Handler):
+    """This build's warnings and errors, and where each page's sections start."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.records: list[_Problem] = []
+        self.pages: dict[str, dict] = {}  # docs/x.md -> {url, sections: [[line, id], …]}
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(_Problem(record.levelname, record.getMessage()))
+
+    def problems(self, config: MkDocsConfig) -> list[dict]:
+        found = []
+        for record in self.records:
+            first = record.message.splitlines()[0] if record.message else ""
+            located = _LOCATED.match(first)
+            doc_file = _DOC_FILE.search(first)
+            if located:
+                path, line = located["path"], int(located["line"])
+            elif doc_file:
+                path, line = relative_to_project(os.path.join(config.docs_dir, doc_file["src"]), config), 0
+            else:
+                path, line = "", 0
+            found.append({"level": record.level, "path": path, "line": line, "message": record.message})
+        return found
+
+
+def section_lines(page: Page) -> list[list]:
+    """[line, id] of each heading of a page's source file, in order: a problem's line
+    links to the last heading at or above it. Headings are ATX lines outside code, paired
+    with the page's table of contents in order; an explicit `{ #id }` is taken as written."""
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+    masked = mask_code(source)
+    toc_ids = []
+    stack = list(reversed(page.toc.items))
+    while stack:
+        item = stack.pop()
+        toc_ids.append(item.id)
+        stack.extend(reversed(item.children))
+    headings = list(_ATX.finditer(masked))
+    sections = []
+    for index, heading in enumerate(headings):
+        explicit = _EXPLICIT_ID.search(heading["text"])
+        anchor = explicit["id"] if explicit else (toc_ids[index] if len(toc_ids) == len(headings) else None)
+        if anchor:
+            sections.append([masked.count("\n", 0, heading.start()) + 1, anchor])
+    return sections
+
+
+def _collector(config: MkDocsConfig) -> _Collector | None:
+    return getattr(config, "_serve_problems", None)
+
+
+def _root(page: Page) -> str:
+    """The site root, relative to a page's URL ("../../" for virtualization/host/)."""
+    depth = page.url.count("/")
+    return "../" * depth if depth else "./"
