@@ -164,6 +164,29 @@ def page_anchors(page: Page) -> set[str] | None:
     return {normalize_anchor(anchor) for anchor in page.present_anchor_ids}
 
 
+def heading_lines(page: Page) -> list[tuple[int, str]]:
+    """(line, id) of each ATX heading of a page's Markdown outside code, in order: the id
+    written in its `{ #id }`, else the id of the next heading of the page's table of contents
+    with the same title. Lines count from the top of the file, front matter included."""
+    toc, stack = [], list(reversed(page.toc.items))
+    while stack:
+        item = stack.pop()
+        toc.append((item.title, item.id))
+        stack.extend(reversed(item.children))
+    found = []
+    for number, line in enumerate(mask_code(page.file.content_string).splitlines(), 1):
+        heading = _HEADING.match(line)
+        if not heading:
+            continue
+        title, attributes = heading.group(1).strip(), heading.group(2) or ""
+        explicit = re.search(r"#([\w-]+)", attributes)
+        anchor = explicit.group(1) if explicit else next((i for t, i in toc if t == title), None)
+        if anchor:
+            found.append((number, anchor))
+            toc = [entry for entry in toc if entry[1] != anchor]
+    return found
+
+
 def normalize_anchor(anchor: str) -> str:
     """Hangul may come decomposed (NFD) from some editors and URLs: compare in NFC."""
     return unicodedata.normalize("NFC", anchor)
@@ -206,6 +229,7 @@ def _blank(source: str, spans: list[tuple[int, int]]) -> str:
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _FENCE_OPEN = re.compile(r"^[ \t]*(?P<marker>`{3,}|~{3,})[ \t]*\{?[ \t]*\.?(?P<language>[\w+-]*)[^\n]*$", re.M)
-# A code span ends where it began, with the same number of backticks, within one paragraph.
+_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*(\{[^}]*\})?\s*#*\s*$")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+# A code span ends where it began, with the same number of backticks, within one paragraph.
 _INLINE_CODE = re.compile(r"(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)

@@ -147,11 +147,12 @@ def _internal_problem(link: Link, files: Files, docs_dir: str, anchors: dict[str
         if target is None:
             kind = "없는 이미지입니다" if link.is_image else "없는 페이지나 파일로 가는 링크입니다"
             return problem(link.path, link.line, f"{kind}: '{link.target}'", _fix_for_missing(wanted, link, files, docs_dir))
-    known = page_anchors(target.page) if anchor and target.page is not None else None
-    if known is not None:
-        anchors[target.src_uri] = known
-        if anchor not in known:
-            fix = anchor_fix(anchor, anchors[target.src_uri], target.src_uri)
+    if anchor and target.page is not None:
+        if target.src_uri not in anchors:  # one page is linked to many times
+            anchors[target.src_uri] = page_anchors(target.page)
+        known = anchors[target.src_uri]
+        if known is not None and anchor not in known:
+            fix = anchor_fix(anchor, known, target.src_uri)
             return problem(link.path, link.line, f"없는 앵커입니다: '{target.src_uri}#{anchor}'", fix)
     return None
 

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from mkdocs.plugins import event_priority
 from mkdocs.utils import CountHandler
 
-from _source import mask_code, relative_to_project, replace_upstream
+from _source import heading_lines, relative_to_project, replace_upstream
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -47,8 +47,6 @@ COMMAND = "VIRTUALIZATION_GUIDE_MKDOCS_COMMAND"
 # "docs/x.md:12: …" (our hooks) or "Doc file 'x.md' …" (MkDocs' own link checks).
 _LOCATED = re.compile(r"^(?P<path>[\w./-]+\.(?:md|ya?ml)):(?P<line>\d+): ")
 _DOC_FILE = re.compile(r"Doc file '(?P<src>[^']+\.md)'")
-_ATX = re.compile(r"^#{1,6}[ \t]+(?P<text>.*?)[ \t]*$", re.M)
-_EXPLICIT_ID = re.compile(r"\{[^}]*#(?P<id>[\w-]+)[^}]*\}\s*$")
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -87,7 +85,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     collector = _collector(config)
     if collector is not None:
         path = relative_to_project(page.file.abs_src_path, config)
-        collector.pages[path] = {"url": page.url, "sections": section_lines(page)}
+        collector.pages[path] = {"url": page.url, "sections": heading_lines(page)}
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -154,28 +152,6 @@ class _Collector(logging.Handler):
                 path, line = "", 0
             found.append({"level": record.level, "path": path, "line": line, "message": record.message})
         return found
-
-
-def section_lines(page: Page) -> list[list]:
-    """[line, id] of each heading of a page's source file, in order: a problem's line
-    links to the last heading at or above it. Headings are ATX lines outside code, paired
-    with the page's table of contents in order; an explicit `{ #id }` is taken as written."""
-    source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
-    masked = mask_code(source)
-    toc_ids = []
-    stack = list(reversed(page.toc.items))
-    while stack:
-        item = stack.pop()
-        toc_ids.append(item.id)
-        stack.extend(reversed(item.children))
-    headings = list(_ATX.finditer(masked))
-    sections = []
-    for index, heading in enumerate(headings):
-        explicit = _EXPLICIT_ID.search(heading["text"])
-        anchor = explicit["id"] if explicit else (toc_ids[index] if len(toc_ids) == len(headings) else None)
-        if anchor:
-            sections.append([masked.count("\n", 0, heading.start()) + 1, anchor])
-    return sections
 
 
 def _collector(config: MkDocsConfig) -> _Collector | None:

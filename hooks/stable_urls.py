@@ -32,7 +32,7 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from _source import closest, mask_code, problem, project_path, relative_to_project, replace_upstream
+from _source import closest, heading_lines, problem, project_path, relative_to_project, replace_upstream
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -192,16 +192,7 @@ def _changed_heading(anchor: str, page: Page, now: set[str], before: set[str]) -
 
 def _heading_line(page: Page, anchor: str) -> int:
     """1-based line of the heading with this id in the page's Markdown, or 1."""
-    text = mask_code(page.file.content_string)
-    titles = _toc_titles(page)
-    for number, line in enumerate(text.splitlines(), 1):
-        heading = _HEADING.match(line)
-        if not heading:
-            continue
-        title, attributes = heading.group(1).strip(), heading.group(2) or ""
-        if re.search(rf"#{re.escape(anchor)}(?![\w-])", attributes) or (not attributes and title == titles.get(anchor)):
-            return number
-    return 1
+    return next((number for number, found in heading_lines(page) if found == anchor), 1)
 
 
 def _likely_new_home(anchors: list[str], new_pages: list[str], reachable: dict[str, set[str]]) -> str | None:
@@ -270,7 +261,6 @@ def _inventory_line(state: _State, url: str) -> int:
     return 1
 
 
-_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*(\{[^}]*\})?\s*#*\s*$")
 # What mkdocs-redirects 1.2.3 writes in its stub pages, and the Korean for it.
 _REDIRECT_STUB_TEXT = [
     ('<html lang="en">', '<html lang="ko">'),
