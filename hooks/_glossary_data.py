@@ -1,8 +1,8 @@
 """The glossary's data: docs/glossary.yml read, validated and indexed, once per build.
 
 hooks/glossary.py (tooltips, the glossary page, spelling checks) and hooks/search.py
-(term names in the search) both read it through `glossary_for(config)`, the one way
-in: the first caller in a build loads the file, later callers get the same object.
+(term names in the search) both read it as `_build.build_of(config).glossary`, the one
+way in: the first reader in a build loads the file, later readers get the same object.
 """
 
 from __future__ import annotations
@@ -23,15 +23,6 @@ if TYPE_CHECKING:
 
 GLOSSARY_DATA = "glossary.yml"  # in docs_dir; excluded from the published site in mkdocs.yml
 GLOSSARY_PAGE = "glossary.md"
-
-
-def glossary_for(config: MkDocsConfig) -> Glossary:
-    """This build's glossary. MkDocs makes a new config object for every build (hook
-    modules stay loaded across builds), so the glossary is kept on it."""
-    glossary = getattr(config, "_glossary", None)
-    if glossary is None:
-        glossary = config._glossary = load_glossary(Path(config.docs_dir) / GLOSSARY_DATA, config)
-    return glossary
 
 
 @dataclass
@@ -60,7 +51,6 @@ class Glossary:
     path: str  # docs/glossary.yml, for messages
     terms: list[Term]
     spelling: dict[str, str]  # wrong -> right, for words that are not terms
-    used: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.by_form = {form: term for term in self.terms for form in term.forms}

@@ -11,7 +11,6 @@ import difflib
 import importlib.metadata
 import os
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -155,43 +154,6 @@ def mask_code(source: str) -> str:
     return _blank(source, spans)
 
 
-def page_anchors(page: Page) -> set[str] | None:
-    """Every anchor a link may name on a rendered page, NFC-normalised: the ids MkDocs found in
-    its HTML (headings, attr_list ids), and the old ids hooks/stable_urls.py adds to it for
-    `anchor_aliases`. None before the page is rendered. The one answer for every hook."""
-    if page.present_anchor_ids is None:
-        return None
-    return {normalize_anchor(anchor) for anchor in page.present_anchor_ids}
-
-
-def heading_lines(page: Page) -> list[tuple[int, str]]:
-    """(line, id) of each ATX heading of a page's Markdown outside code, in order: the id
-    written in its `{ #id }`, else the id of the next heading of the page's table of contents
-    with the same title. Lines count from the top of the file, front matter included."""
-    toc, stack = [], list(reversed(page.toc.items))
-    while stack:
-        item = stack.pop()
-        toc.append((item.title, item.id))
-        stack.extend(reversed(item.children))
-    found = []
-    for number, line in enumerate(mask_code(page.file.content_string).splitlines(), 1):
-        heading = _HEADING.match(line)
-        if not heading:
-            continue
-        title, attributes = heading.group(1).strip(), heading.group(2) or ""
-        explicit = re.search(r"#([\w-]+)", attributes)
-        anchor = explicit.group(1) if explicit else next((i for t, i in toc if t == title), None)
-        if anchor:
-            found.append((number, anchor))
-            toc = [entry for entry in toc if entry[1] != anchor]
-    return found
-
-
-def normalize_anchor(anchor: str) -> str:
-    """Hangul may come decomposed (NFD) from some editors and URLs: compare in NFC."""
-    return unicodedata.normalize("NFC", anchor)
-
-
 def line_at(source: str, offset: int) -> int:
     """1-based line number of a character offset."""
     return source.count("\n", 0, offset) + 1
@@ -229,7 +191,6 @@ def _blank(source: str, spans: list[tuple[int, int]]) -> str:
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _FENCE_OPEN = re.compile(r"^[ \t]*(?P<marker>`{3,}|~{3,})[ \t]*\{?[ \t]*\.?(?P<language>[\w+-]*)[^\n]*$", re.M)
-_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*(\{[^}]*\})?\s*#*\s*$")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 # A code span ends where it began, with the same number of backticks, within one paragraph.
 _INLINE_CODE = re.compile(r"(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)

@@ -34,8 +34,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
+from _build import build_of
 from _diagram_renderer import RENDER_ID, DiagramRenderer
-from _source import fences, problem, project_path, replace_upstream, upstream_changed
+from _source import fences, problem, replace_upstream, upstream_changed
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -54,17 +55,15 @@ FALLBACK_SCRIPT = "assets/javascripts/diagrams.js"  # in overrides/; the browser
 
 
 def on_config(config: MkDocsConfig) -> None:
-    # Per-build state on the config object, which MkDocs creates anew for every build.
     library = _library(config)
-    state = _BuildState(library=library, renderer=_renderer(config, library))
+    state = build_of(config).keep(_DiagramState(library=library, renderer=_renderer(config, library)))
     # A build that stops on an error never reaches on_post_build: close the browser
     # when the build's state goes away (the next build under `mkdocs serve`, or exit).
     weakref.finalize(state, state.renderer.close)
-    config._diagrams = state
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> None:
-    state: _BuildState = config._diagrams
+    state = build_of(config).part(_DiagramState)
     sources = [_normalise(fence.body) for file in files.documentation_pages()
                for fence in fences(file.content_string) if fence.language == "mermaid"]
     state.browser_needed = not state.renderer.can_render and any(
@@ -78,23 +77,25 @@ def on_files(files: Files, *, config: MkDocsConfig) -> None:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
-    # Read the file as written (front matter included) so line numbers match the editor.
-    path = project_path(page, config)
-    diagrams = [fence for fence in fences(page.file.content_string) if fence.language == "mermaid"]
-    for message in _accessibility_problems(diagrams, path):
+    # The page as written (front matter included), so line numbers match the editor.
+    build = build_of(config)
+    model = build.page(page)
+    diagrams = [fence for fence in fences(model.source) if fence.language == "mermaid"]
+    for message in _accessibility_problems(diagrams, model.path):
         log.warning(message)
-    config._diagrams.lines[page.file.src_uri] = {_normalise(fence.body): fence.line for fence in diagrams}
+    build.part(_DiagramState).lines[page.file.src_uri] = {_normalise(fence.body): fence.line for fence in diagrams}
 
 
 @event_priority(50)  # before the glossary hook, which links boxes whose label is a term
 def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    state: _BuildState = config._diagrams
+    build = build_of(config)
+    state, path = build.part(_DiagramState), build.page(page).path
     counter = itertools.count(1)
 
     def draw(match: re.Match) -> str:
         source = _normalise(match.group("source"))
         line = state.lines.get(page.file.src_uri, {}).get(source, 1)
-        return _figure(state, source, f"{_page_slug(page)}-{next(counter)}", page, project_path(page, config), line)
+        return _figure(state, source, f"{_page_slug(page)}-{next(counter)}", page, path, line)
 
     drawn, count = _MERMAID_BLOCK.subn(draw, html_text)
     if count < len(state.lines.get(page.file.src_uri, {})):  # the fences mkdocs-mermaid2 should have turned into <pre>
@@ -104,7 +105,7 @@ def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: 
 
 @event_priority(-100)  # after every plugin has written the page
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    state: _BuildState = config._diagrams
+    state = build_of(config).part(_DiagramState)
     if page.file.src_uri not in state.fallback_pages:
         return output
     loader = _fallback_loader(state, page)
@@ -112,7 +113,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    state: _BuildState = config._diagrams
+    state = build_of(config).part(_DiagramState)
     state.renderer.close()
     if state.renderer.rendered:
         log.info(f"다이어그램 {state.renderer.rendered}개를 새로 그려 {CACHE_DIR}/에 넣었습니다 (커밋하세요)")
@@ -129,7 +130,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 
 @dataclass
-class _BuildState:
+class _DiagramState:
     library: str  # mermaid2's `javascript`: the site's Mermaid, relative to docs_dir
     renderer: DiagramRenderer
     browser_needed: bool = False
@@ -191,7 +192,7 @@ def _site_font(config: MkDocsConfig) -> str:
     raise PluginError("overrides/assets/stylesheets/extra.css에 --md-text-font가 없습니다 — 글꼴 목록을 되돌려 놓으세요")
 
 
-def _figure(state: _BuildState, source: str, diagram_id: str, page: Page, path: str, line: int) -> str:
+def _figure(state: _DiagramState, source: str, diagram_id: str, page: Page, path: str, line: int) -> str:
     result = state.renderer.render(source)
     if result is None:
         state.fallback_pages.add(page.file.src_uri)
@@ -210,7 +211,7 @@ def _figure(state: _BuildState, source: str, diagram_id: str, page: Page, path: 
     return f'<div class="diagram" data-search-exclude="diagram">{svg}</div>'
 
 
-def _fallback_loader(state: _BuildState, page: Page) -> str:
+def _fallback_loader(state: _DiagramState, page: Page) -> str:
     library = get_relative_url(state.library, page.url)
     script = get_relative_url(FALLBACK_SCRIPT, page.url)
     options = json.dumps(state.renderer.options, ensure_ascii=False).replace("</", "<\\/")

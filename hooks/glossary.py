@@ -26,23 +26,18 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from _glossary_data import GLOSSARY_PAGE, Glossary, Term, glossary_for
-from _source import (
-    LineIndex,
-    anchor_fix,
-    closest,
-    mask_code,
-    normalize_anchor,
-    page_anchors,
-    problem,
-    project_path,
-)
+from _build import build_of
+from _glossary_data import GLOSSARY_PAGE, Glossary, Term
+from _page_model import Heading, normalize_anchor, written_headings
+from _source import LineIndex, anchor_fix, closest, mask_code, problem
 
 if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
+
+    from _page_model import PageModel
 
 log = logging.getLogger("mkdocs.hooks.glossary")
 
@@ -54,11 +49,11 @@ PLACEHOLDER = "<!-- glossary -->"
 
 
 def on_config(config: MkDocsConfig) -> None:
-    glossary_for(config)  # a bad glossary file stops the build before any page is read
+    _ = build_of(config).glossary  # a bad glossary file stops the build before any page is read
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> None:
-    glossary = glossary_for(config)
+    glossary = build_of(config).glossary
     if files.get_file_from_path(GLOSSARY_PAGE) is None:
         raise PluginError(f"용어집 페이지 docs/{GLOSSARY_PAGE}가 없습니다 — 제목과 `{PLACEHOLDER}` 한 줄로 만드세요")
     missing = [
@@ -72,18 +67,16 @@ def on_files(files: Files, *, config: MkDocsConfig) -> None:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    glossary = glossary_for(config)
-    path = project_path(page, config)
-    source = page.file.content_string  # as written, so lines match the editor
-    messages = _spelling_problems(source, path, glossary) + _reference_problems(source, path, glossary)
-    for message in messages + _gloss_problems(source, path, glossary):
+    build = build_of(config)
+    glossary, model = build.glossary, build.page(page)  # the page as written, so lines match the editor
+    for message in _spelling_problems(model, glossary) + _reference_problems(model, glossary) + _gloss_problems(model, glossary):
         log.warning(message)
     if "[[" in markdown:
         glossary_url = get_relative_url(files.get_file_from_path(GLOSSARY_PAGE).url, page.url)
         markdown = _replace_references(markdown, glossary, glossary_url)
     if page.file.src_uri == GLOSSARY_PAGE:
         if PLACEHOLDER not in markdown:
-            log.warning(problem(path, 1, f"용어집 자리표시 `{PLACEHOLDER}`가 없습니다",
+            log.warning(problem(model.path, 1, f"용어집 자리표시 `{PLACEHOLDER}`가 없습니다",
                                 "용어 목록이 들어갈 자리에 그 한 줄을 넣으세요"))
         markdown = markdown.replace(PLACEHOLDER, render_entries(glossary, files))
     return markdown
@@ -92,24 +85,25 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri == GLOSSARY_PAGE:
         return html_text
-    glossary = glossary_for(config)
+    build = build_of(config)
     glossary_url = get_relative_url(files.get_file_from_path(GLOSSARY_PAGE).url, page.url)
-    html_text, used = add_tooltips(html_text, glossary, glossary_url)
-    glossary.used |= used
-    return link_diagram_boxes(html_text, glossary, glossary_url)
+    html_text, build.page(page).glossary_uses = add_tooltips(html_text, build.glossary, glossary_url)
+    return link_diagram_boxes(html_text, build.glossary, glossary_url)
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> None:
     # Every page is rendered by now: usage and anchors are known.
-    glossary = glossary_for(config)
+    build = build_of(config)
+    glossary = build.glossary
+    used = {term for model in build.pages.values() for term in model.glossary_uses}
     for term in glossary.terms:
-        if term.id not in glossary.used:
+        if term.id not in used:
             log.warning(problem(glossary.path, term.line, f"어느 페이지에서도 쓰지 않은 용어입니다: '{term.ko}'",
                                 "본문에서 쓰거나 용어집에서 빼세요"))
         for index, target in enumerate(term.see):
             page_path, _, anchor = target.partition("#")
-            page = files.get_file_from_path(page_path).page
-            known = page_anchors(page) if anchor and page is not None else None
+            model = build.model(page_path)
+            known = model.anchors if anchor and model is not None else None
             if known is not None and normalize_anchor(anchor) not in known:
                 fix = anchor_fix(anchor, known, page_path, prefix=page_path)
                 log.warning(problem(glossary.path, term.see_lines[index], f"없는 앵커입니다: '{target}'", fix))
@@ -191,6 +185,7 @@ def render_entries(glossary: Glossary, files: Files) -> str:
     """The glossary page body: initial-consonant sections, one entry per term, 가나다순."""
     lines: list[str] = []
     group = None
+    headings: dict[str, list[Heading]] = {}  # page -> its written headings, read once
     for term in sorted(glossary.terms, key=_sort_key):
         initial = _initial(term.ko)
         if initial != group:
@@ -199,7 +194,7 @@ def render_entries(glossary: Glossary, files: Files) -> str:
         names = " · ".join([f"*{term.en}*", *(f"다른 이름: {alias}" for alias in term.aliases)])
         lines += [f"### {term.ko} {{ #{term.id} }}", "", names, "", f"**{term.short}**", "", term.long.strip(), ""]
         if term.see:
-            places = [f"[{_section_title(target, files)}]({target})" for target in term.see]
+            places = [f"[{_section_title(target, files, headings)}]({target})" for target in term.see]
             lines += ["자세히: " + " · ".join(places), ""]
         if term.related:
             related = [f"[{glossary.by_id[other].ko}](#{other})" for other in term.related]
@@ -207,46 +202,43 @@ def render_entries(glossary: Glossary, files: Files) -> str:
     return "\n".join(lines)
 
 
-def _spelling_problems(source: str, path: str, glossary: Glossary) -> list[str]:
-    if not glossary.wrong_matcher.search(source):
+def _spelling_problems(model: PageModel, glossary: Glossary) -> list[str]:
+    if not glossary.wrong_matcher.search(model.source):
         return []  # the usual case, without masking the code first
-    text = mask_code(source)
-    lines = LineIndex(text)
+    lines = LineIndex(model.text)
     return [
-        problem(path, lines.line(match.start()), f"잘못된 표기 '{match.group(0)}'",
+        problem(model.path, lines.line(match.start()), f"잘못된 표기 '{match.group(0)}'",
                 f"'{glossary.wrong[match.group(0)]}'(으)로 고치세요")
-        for match in glossary.wrong_matcher.finditer(text)
+        for match in glossary.wrong_matcher.finditer(model.text)
     ]
 
 
-def _reference_problems(source: str, path: str, glossary: Glossary) -> list[str]:
-    if "[[" not in source:
+def _reference_problems(model: PageModel, glossary: Glossary) -> list[str]:
+    if "[[" not in model.source:
         return []
-    text = mask_code(source)
-    lines = LineIndex(text)
+    lines = LineIndex(model.text)
     problems = []
-    for match in _REFERENCE.finditer(text):
+    for match in _REFERENCE.finditer(model.text):
         if glossary.lookup(match.group("name").strip()) is None:
             found = closest(match.group("name").strip(), glossary.by_form)
             fix = f"'[[{found}]]'(으)로 고치거나 {glossary.path}에 추가하세요" if found else f"{glossary.path}에 추가하세요"
-            problems.append(problem(path, lines.line(match.start()), f"용어집에 없는 용어입니다: '{match.group(0)}'", fix))
+            problems.append(problem(model.path, lines.line(match.start()), f"용어집에 없는 용어입니다: '{match.group(0)}'", fix))
     return problems
 
 
-def _gloss_problems(source: str, path: str, glossary: Glossary) -> list[str]:
+def _gloss_problems(model: PageModel, glossary: Glossary) -> list[str]:
     """Every English gloss of a term after the first one on the page."""
-    if len(list(_glosses(source, glossary))) < 2:
+    if len(list(_glosses(model.source, glossary))) < 2:
         return []  # the usual case, without masking the code first
-    text = mask_code(source)
-    lines = LineIndex(text)
+    lines = LineIndex(model.text)
     first: dict[str, int] = {}  # term id -> line of its first gloss
     problems = []
-    for match, term in _glosses(text, glossary):
+    for match, term in _glosses(model.text, glossary):
         line = lines.line(match.start())
         if term.id not in first:
             first[term.id] = line
             continue
-        problems.append(problem(path, line, f"용어 '{term.ko}'의 영어 설명이 다시 나옵니다: '{match.group(0)}' "
+        problems.append(problem(model.path, line, f"용어 '{term.ko}'의 영어 설명이 다시 나옵니다: '{match.group(0)}' "
                                              f"(처음: 줄 {first[term.id]})", "두 번째 괄호 설명을 지우세요"))
     return problems
 
@@ -279,16 +271,15 @@ def _tooltip_link(term: Term, glossary_url: str, text: str) -> str:
     return f'<a class="glossary-term" data-term="{term.id}" href="{glossary_url}#{term.id}" title="{title}">{text}</a>'
 
 
-def _section_title(target: str, files: Files) -> str:
-    """'페이지 제목 › 절 제목' for a `see` target, read from the target's Markdown."""
+def _section_title(target: str, files: Files, headings: dict[str, list[Heading]]) -> str:
+    """'페이지 제목 › 절 제목' for a `see` target, read from the target's Markdown: the page
+    may not be rendered yet when the glossary page is."""
     page_path, _, anchor = target.partition("#")
-    source = files.get_file_from_path(page_path).content_string
-    title = re.search(r"^#\s+(.+?)\s*$", source, re.M)
-    title_text = title.group(1) if title else page_path
-    if not anchor:
-        return title_text
-    heading = re.search(rf"^#{{2,6}}\s+(.+?)\s*\{{[^}}]*#{re.escape(anchor)}\b[^}}]*\}}\s*$", source, re.M)
-    return f"{title_text} › {heading.group(1)}" if heading else title_text
+    if page_path not in headings:
+        headings[page_path] = list(written_headings(files.get_file_from_path(page_path).content_string))
+    title = next((heading.title for heading in headings[page_path] if heading.level == 1), page_path)
+    section = next((heading.title for heading in headings[page_path] if anchor and heading.id == anchor), None)
+    return f"{title} › {section}" if section else title
 
 
 def _sort_key(term: Term) -> tuple[int, str]:

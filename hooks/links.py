@@ -1,7 +1,8 @@
 """Links: every internal link, image and anchor resolves; external links on request.
 
-Checked: Markdown links and images (inline and reference-style), `href`/`src` in
-raw HTML, and the `nav` of mkdocs.yml. Anchors are compared after decoding, so
+Checked: every link and image of a page as the page model reads it from the parse
+(hooks/_page_model.py: inline and reference-style, `href`/`src` in raw HTML; code and
+HTML comments hold none), and the `nav` of mkdocs.yml. Anchors are compared after decoding, so
 `#하이퍼바이저-가상화` and `#%ED%95%98…` both work (MkDocs' own anchor check does
 not decode, so mkdocs.yml leaves anchors to this hook). Every problem is logged
 as `docs/x.md:12: what is wrong — how to fix it`, all of them in one pass, and a
@@ -19,28 +20,19 @@ import json
 import logging
 import os
 import posixpath
-import re
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from mkdocs.exceptions import PluginError
 
-from _source import (
-    LineIndex,
-    anchor_fix,
-    closest,
-    mask_code,
-    normalize_anchor,
-    page_anchors,
-    problem,
-    project_path,
-    relative_to_project,
-)
+from _build import Build, build_of
+from _page_model import Link, normalize_anchor
+from _source import anchor_fix, closest, problem, relative_to_project
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -56,30 +48,25 @@ log = logging.getLogger("mkdocs.hooks.links")
 
 
 def on_config(config: MkDocsConfig) -> None:
-    # Per-build state lives on the config object, which MkDocs creates anew for
-    # every build (hook modules themselves stay loaded across builds).
-    config._links = _Links(external=_external_options(config))
+    build_of(config).keep(_Links(external=_external_options(config)))
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
-    # Links are checked where they are written: in the file as the writer saved it
-    # (front matter included, so lines match the editor). Markdown that another hook
-    # generates, like the glossary entries, is checked by that hook against its source.
-    source = page.file.content_string
-    config._links.found[page.file.src_uri] = _links_in(source, project_path(page, config), page.file.src_uri)
+    # The page's links are read from the parse that renders it (_page_model): code and
+    # comments hold none. Links another hook generates (the glossary page's entries)
+    # are written nowhere in the page's source; that hook checks them against its own.
+    build_of(config).page(page)
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> None:
     # Every page is rendered by now, so every anchor on every page is known.
-    state = config._links
+    build = build_of(config)
+    external = build.part(_Links).external
+    links = [link for model in build.pages.values() for link in model.links]
     problems = _nav_problems(config, files)
-    anchors: dict[str, set[str]] = {}  # page -> its decoded ids, computed once per page
-    for links in state.found.values():
-        problems += [message for link in links if (message := _internal_problem(link, files, config.docs_dir, anchors))]
-    if state.external:
-        problems += _external_problems(
-            [link for links in state.found.values() for link in links if link.is_external], state.external
-        )
+    problems += [message for link in links if (message := _internal_problem(link, files, config.docs_dir, build))]
+    if external:
+        problems += _external_problems([link for link in links if link.is_external], external)
     for message in problems:
         log.warning(message)
 
@@ -87,19 +74,6 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> None:
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Link:
-    path: str  # docs/x.md, where the link is written
-    line: int
-    target: str  # as written
-    src_uri: str  # x.md, the page it is written in
-    is_image: bool = False
-
-    @property
-    def is_external(self) -> bool:
-        return urlsplit(self.target).scheme in ("http", "https")
 
 
 @dataclass(frozen=True)
@@ -113,25 +87,11 @@ class ExternalOptions:
 
 @dataclass
 class _Links:
+    """This hook's state for one build."""
     external: ExternalOptions | None
-    found: dict[str, list[Link]] = field(default_factory=dict)
 
 
-def _links_in(source: str, path: str, src_uri: str) -> list[Link]:
-    """Every link target in a Markdown source, with its line; code is skipped."""
-    text = mask_code(source)
-    lines = LineIndex(text)
-    links = []
-    for pattern in _LINK_PATTERNS:
-        for match in pattern.finditer(text):
-            target = match.group("target").strip("<>")
-            if target and not target.startswith(("mailto:", "tel:", "javascript:", "data:")):
-                is_image = match.group(0).startswith("!") or match.group(0).lower().startswith("<img")
-                links.append(Link(path, lines.line(match.start("target")), target, src_uri, is_image))
-    return sorted(links, key=lambda link: link.line)
-
-
-def _internal_problem(link: Link, files: Files, docs_dir: str, anchors: dict[str, set[str]]) -> str | None:
+def _internal_problem(link: Link, files: Files, docs_dir: str, build: Build) -> str | None:
     if link.is_external or urlsplit(link.target).scheme or link.target.startswith("/"):
         return None  # external, or an absolute path that MkDocs' own validation reports
     parts = urlsplit(link.target)
@@ -147,10 +107,9 @@ def _internal_problem(link: Link, files: Files, docs_dir: str, anchors: dict[str
         if target is None:
             kind = "없는 이미지입니다" if link.is_image else "없는 페이지나 파일로 가는 링크입니다"
             return problem(link.path, link.line, f"{kind}: '{link.target}'", _fix_for_missing(wanted, link, files, docs_dir))
-    if anchor and target.page is not None:
-        if target.src_uri not in anchors:  # one page is linked to many times
-            anchors[target.src_uri] = page_anchors(target.page)
-        known = anchors[target.src_uri]
+    model = build.model(target.src_uri) if anchor else None
+    if model is not None:
+        known = model.anchors
         if known is not None and anchor not in known:
             fix = anchor_fix(anchor, known, target.src_uri)
             return problem(link.path, link.line, f"없는 앵커입니다: '{target.src_uri}#{anchor}'", fix)
@@ -277,14 +236,3 @@ def _write_cache(path: Path, cache: dict) -> None:
 def _relative(src_uri: str, from_src_uri: str) -> str:
     return posixpath.relpath(src_uri, posixpath.dirname(from_src_uri) or ".")
 
-
-_LINK_PATTERNS = [
-    # [text](target "title") and ![alt](target); the text may hold one level of [brackets]
-    re.compile(r"!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\(\s*(?P<target><[^>\n]*>|[^)\s]+)"),
-    # [id]: target   (reference definitions; not footnotes, which start with ^)
-    re.compile(r"^[ ]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(?P<target><[^>\n]*>|\S+)", re.M),
-    # raw HTML: <a href="…">, <img src="…">, …
-    re.compile(r"<(?:a|img|source|iframe|video|audio|link|script)\b[^>]*?\b(?:href|src)\s*=\s*[\"'](?P<target>[^\"']*)[\"']", re.I),
-    # <https://…> autolinks
-    re.compile(r"<(?P<target>https?://[^>\s]+)>"),
-]

@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from _glossary_data import GLOSSARY_PAGE, Glossary, glossary_for
+from _build import build_of
+from _glossary_data import GLOSSARY_PAGE, Glossary
 from _korean import PARTICLES
 from _source import problem, read_yaml, relative_to_project, yaml_value
 
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
+
+    from _page_model import PageModel
 
 log = logging.getLogger("mkdocs.hooks.search")
 
@@ -57,13 +60,17 @@ PRACTICE_BOOST = 0.3  # as the glossary and references pages (their front matter
 def on_config(config: MkDocsConfig) -> None:
     if "search" not in config.plugins and "material/search" not in config.plugins:
         raise PluginError("hooks/search.py는 Material의 search 플러그인의 색인을 다룹니다 — plugins에 search를 넣으세요")
-    glossary = glossary_for(config)
-    aliases = load_aliases(Path(config.docs_dir) / ALIASES, config, glossary)
-    config._search = _SearchState(aliases, synonyms(aliases, glossary))
+    build = build_of(config)
+    aliases = load_aliases(Path(config.docs_dir) / ALIASES, config, build.glossary)
+    build.keep(_SearchState(aliases, synonyms(aliases, build.glossary)))
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> None:
-    config._search.files = files  # their pages' URLs are known once the pages are read
+    build_of(config).part(_SearchState).files = files  # their pages' URLs are known once the pages are read
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
+    build_of(config).page(page)  # its headings: the practice sections (_page_model)
 
 
 @event_priority(-100)  # after Material's search plugin has written the index
@@ -72,20 +79,21 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     index_path, analyzer_path = site / INDEX, site / ANALYZER
     if not index_path.exists() or not analyzer_path.exists():
         return  # search is disabled for this build
+    build = build_of(config)
+    state = build.part(_SearchState)
     index = json.loads(index_path.read_text(encoding="utf-8"))
     # Page.url, as the search index has it ("" for the home page, where File.url is "./").
-    pages = {file.src_uri: file.page.url for file in config._search.files.documentation_pages() if file.page}
-    add_keywords(index["docs"], glossary_for(config), pages)
-    built = [file.page for file in config._search.files.documentation_pages() if file.page]
-    lower_practice_sections(index["docs"], practice_sections(built))
-    for message in stale_aliases(config._search.aliases, index["docs"]):
+    pages = {file.src_uri: file.page.url for file in state.files.documentation_pages() if file.page}
+    add_keywords(index["docs"], build.glossary, pages)
+    lower_practice_sections(index["docs"], practice_sections(list(build.pages.values()), pages))
+    for message in stale_aliases(state.aliases, index["docs"]):
         log.warning(message)
-    terms = term_links(glossary_for(config), pages)
+    terms = term_links(build.glossary, pages)
     (site / TERMS).write_text(json.dumps(terms, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     # Written as UTF-8 rather than Material's \uXXXX escapes: a third smaller for Korean.
     index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     script = analyzer_path.read_text(encoding="utf-8")
-    data = json.dumps({"particles": PARTICLES, "synonyms": config._search.synonyms, "terms": terms},
+    data = json.dumps({"particles": PARTICLES, "synonyms": state.synonyms, "terms": terms},
                       ensure_ascii=False, separators=(",", ":"))
     filled, count = _SITE_DATA.subn(lambda _: f"/* @@SITE */ {data} /* SITE@@ */", script)
     if count != 1:
@@ -100,7 +108,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 @dataclass
 class _SearchState:
-    """What this hook keeps for one build (on the config, which MkDocs makes anew per build)."""
+    """This hook's state for one build."""
     aliases: list[Alias]
     synonyms: dict[str, list[str]]
     files: Files | None = None
@@ -192,17 +200,18 @@ def lower_practice_sections(docs: list[dict], practice: set[str]) -> None:
             doc["boost"] = min(doc.get("boost", 1), PRACTICE_BOOST)
 
 
-def practice_sections(pages: list[Page]) -> set[str]:
+def practice_sections(models: list[PageModel], urls: dict[str, str]) -> set[str]:
     """Locations of every `self-check` and `try-it` section and of the sections under them."""
     found = set()
-    for page in pages:
-        stack = [(item, False) for item in page.toc]
-        while stack:
-            item, inside = stack.pop()
-            inside = inside or item.id in PRACTICE_SECTIONS
-            if inside:
-                found.add(f"{page.url}#{item.id}")
-            stack += [(child, inside) for child in item.children]
+    for model in models:
+        practice_level = None  # the level of the practice heading we are under, if any
+        for heading in model.headings:
+            if practice_level is not None and heading.level <= practice_level:
+                practice_level = None
+            if heading.id in PRACTICE_SECTIONS and practice_level is None:
+                practice_level = heading.level
+            if practice_level is not None:
+                found.add(f"{urls[model.src_uri]}#{heading.id}")
     return found
 
 

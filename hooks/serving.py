@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING
 from mkdocs.plugins import event_priority
 from mkdocs.utils import CountHandler
 
-from _source import heading_lines, relative_to_project, replace_upstream
+from _build import build_of
+from _source import relative_to_project, replace_upstream
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -68,9 +69,7 @@ def on_config(config: MkDocsConfig) -> None:
         if isinstance(handler, CountHandler):  # mkdocs.commands.build's strict counter
             builder_logger.removeHandler(handler)
     config.strict = False
-    collector = _Collector()
-    builder_logger.addHandler(collector)
-    config._serve_problems = collector
+    builder_logger.addHandler(build_of(config).keep(_Collector()))
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -81,11 +80,17 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
+    if _collector(config) is not None:
+        build_of(config).page(page)  # its headings' lines: where each section starts (_page_model)
+
+
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
     collector = _collector(config)
     if collector is not None:
-        path = relative_to_project(page.file.abs_src_path, config)
-        collector.pages[path] = {"url": page.url, "sections": heading_lines(page)}
+        model = build_of(config).page(page)
+        sections = [(heading.line, heading.id) for heading in model.headings if heading.line is not None]
+        collector.pages[model.path] = {"url": page.url, "sections": sections}
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -155,7 +160,8 @@ class _Collector(logging.Handler):
 
 
 def _collector(config: MkDocsConfig) -> _Collector | None:
-    return getattr(config, "_serve_problems", None)
+    build = build_of(config)
+    return build.part(_Collector) if build.has(_Collector) else None
 
 
 def _root(page: Page) -> str:

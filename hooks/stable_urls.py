@@ -32,13 +32,16 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from _source import closest, heading_lines, problem, project_path, relative_to_project, replace_upstream
+from _build import build_of
+from _source import closest, problem, relative_to_project, replace_upstream
 
 if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
+
+    from _page_model import PageModel
 
 log = logging.getLogger("mkdocs.hooks.stable_urls")
 
@@ -56,35 +59,38 @@ HEADER = """\
 
 
 def on_config(config: MkDocsConfig) -> None:
-    # Per-build state lives on the config object, which MkDocs creates anew for
-    # every build (hook modules themselves stay loaded across builds).
     path = Path(config.config_file_path).parent / INVENTORY
-    config._stable_urls = _State(path=path, known=_read_inventory(path, config), redirects=_redirects(config))
+    build_of(config).keep(_State(path=path, known=_read_inventory(path, config), redirects=_redirects(config)))
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
+    build_of(config).page(page)  # its headings, their lines and its aliases (_page_model)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    aliases = page.meta.get("anchor_aliases") or {}
-    if not isinstance(aliases, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in aliases.items()):
-        log.warning(problem(project_path(page, config), 1, "anchor_aliases는 '옛-id: 새-id' 목록이어야 합니다",
+    # The page model counts a well-formed alias of an existing heading as an anchor of the
+    # page (every hook checks links against it); here it gets its element in the HTML.
+    model = build_of(config).page(page)
+    written = page.meta.get("anchor_aliases") or {}
+    if not isinstance(written, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in written.items()):
+        log.warning(problem(model.path, _meta_line(model), "anchor_aliases는 '옛-id: 새-id' 목록이어야 합니다",
                             "예: `anchor_aliases: {paravirt: paravirtualization}`"))
         return html
-    for old, new in aliases.items():
-        target = re.search(rf'<h[1-6][^>]*\bid="{re.escape(new)}"', html)
+    for old, new in written.items():
+        target = re.search(rf'<h[1-6][^>]*\bid="{re.escape(new)}"', html) if old in model.aliases else None
         if target is None:
-            log.warning(problem(project_path(page, config), 1, f"anchor_aliases의 '{old}'가 가리키는 '#{new}'가 없습니다",
+            log.warning(problem(model.path, _meta_line(model, old), f"anchor_aliases의 '{old}'가 가리키는 '#{new}'가 없습니다",
                                 "이 페이지에 있는 제목 id를 쓰세요"))
             continue
         # An empty element with the old id, just before the heading: old links land on it.
         html = html[: target.start()] + f'<a id="{old}" aria-hidden="true" tabindex="-1"></a>' + html[target.start():]
-        if page.present_anchor_ids is not None:  # the ids in the page's HTML, which every hook (and MkDocs) checks links against
-            page.present_anchor_ids.add(old)
     return html
 
 
 @event_priority(-100)  # after mkdocs-redirects has written its stub pages
 def on_post_build(*, config: MkDocsConfig) -> None:
     # mkdocs-redirects writes its stubs in English (lang="en", "Redirecting..."); readers here are Korean.
-    for old in config._stable_urls.redirects:
+    for old in build_of(config).part(_State).redirects:
         stub = Path(config.site_dir) / (f"{old}index.html" if old == "" or old.endswith("/") else old)
         if not stub.exists():
             continue
@@ -95,10 +101,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> None:
-    # Every page is rendered by now: its headings (page.toc) are known.
-    state = config._stable_urls
-    pages = {file.page.url: file.page for file in files.documentation_pages() if file.page}
-    reachable = {url: _listed_anchors(page) for url, page in pages.items()}
+    # Every page is rendered by now: its headings are known.
+    build = build_of(config)
+    state = build.part(_State)
+    pages = {file.page.url: build.model(file.src_uri) for file in files.documentation_pages() if file.page}
+    reachable = {url: _listed_anchors(model) for url, model in pages.items()}
     if os.environ.get(UPDATE) == "1":
         _write_inventory(state, reachable)
         return
@@ -118,7 +125,7 @@ class _State:
     redirects: dict[str, str]  # old URL -> new URL (with #fragment, if any)
 
 
-def _problems(state: _State, pages: dict[str, Page], reachable: dict[str, set[str]], config: MkDocsConfig) -> list[str]:
+def _problems(state: _State, pages: dict[str, PageModel], reachable: dict[str, set[str]], config: MkDocsConfig) -> list[str]:
     shown = relative_to_project(str(state.path), config)
     if state.known is None:
         return [problem(shown, 1, f"{INVENTORY}이(가) 없습니다", "python3 tasks.py inventory로 만드세요")]
@@ -136,9 +143,9 @@ def _problems(state: _State, pages: dict[str, Page], reachable: dict[str, set[st
             page, via = pages[target], f" ('/{url}'에서 옮겨 온 페이지)"
         else:
             moved = _likely_new_home(anchors, new_pages, reachable)
-            where = (project_path(pages[moved], config), 1) if moved else (shown, _inventory_line(state, url))
+            where = (pages[moved].path, 1) if moved else (shown, _inventory_line(state, url))
             source = _source_name(url)
-            fix = (f"mkdocs.yml의 redirects.redirect_maps에 '{source}: {pages[moved].file.src_uri}'를 넣으세요"
+            fix = (f"mkdocs.yml의 redirects.redirect_maps에 '{source}: {pages[moved].src_uri}'를 넣으세요"
                    if moved else f"페이지를 되돌리거나 redirects.redirect_maps에 '{source}: 새-경로.md'를 넣으세요")
             problems.append(problem(*where, f"게시된 주소 '/{url}'가 사라졌습니다", fix))
             continue
@@ -147,52 +154,42 @@ def _problems(state: _State, pages: dict[str, Page], reachable: dict[str, set[st
                 line, replacement = _changed_heading(anchor, page, reachable[target], set(anchors))
                 alias = f"'{anchor}: {replacement}'" if replacement else f"'{anchor}: 새-id'"
                 problems.append(problem(
-                    project_path(page, config), line, f"게시된 앵커 '/{url}#{anchor}'가 사라졌습니다{via}",
+                    page.path, line, f"게시된 앵커 '/{url}#{anchor}'가 사라졌습니다{via}",
                     f"제목 id를 되돌리거나, 이 페이지 머리말의 anchor_aliases에 {alias}를 넣으세요",
                 ))
     for url, page in pages.items():
         if url not in state.known:
-            problems.append(problem(project_path(page, config), 1, f"새 주소 '/{url}'가 {INVENTORY}에 없습니다",
+            problems.append(problem(page.path, 1, f"새 주소 '/{url}'가 {INVENTORY}에 없습니다",
                                     "python3 tasks.py inventory로 목록을 갱신하고 변경을 함께 검토받으세요"))
             continue
         for anchor in sorted(reachable[url] - set(state.known.get(url, []))):
-            line = _heading_line(page, anchor)
-            problems.append(problem(project_path(page, config), line, f"새 앵커 '/{url}#{anchor}'가 {INVENTORY}에 없습니다",
+            line = page.heading_line(anchor) or 1
+            problems.append(problem(page.path, line, f"새 앵커 '/{url}#{anchor}'가 {INVENTORY}에 없습니다",
                                     "python3 tasks.py inventory로 목록을 갱신하고 변경을 함께 검토받으세요"))
     return problems
 
 
-def _listed_anchors(page: Page) -> set[str]:
-    """The anchors published.yml lists for a page: its headings' ids (every level of its table
-    of contents) and the old ids it keeps (anchor_aliases). Footnote and other ids in the
-    page's HTML are link targets too (_source.page_anchors), but not promised to readers."""
-    aliases = page.meta.get("anchor_aliases")
-    return set(_toc_titles(page)) | (set(aliases) if isinstance(aliases, dict) else set())
+def _listed_anchors(model: PageModel) -> set[str]:
+    """The anchors published.yml lists for a page: its headings' ids and the old ids it keeps
+    (anchor_aliases). Footnote and other ids of the page are link targets too
+    (PageModel.anchors), but not promised to readers."""
+    return {heading.id for heading in model.headings} | set(model.aliases)
 
 
-def _toc_titles(page: Page) -> dict[str, str]:
-    """Heading id -> heading title, for every level of the page's table of contents."""
-    titles, stack = {}, list(page.toc)
-    while stack:
-        item = stack.pop()
-        titles[item.id] = item.title
-        stack.extend(item.children)
-    return titles
+def _meta_line(model: PageModel, key: str = "anchor_aliases") -> int:
+    """The line of the front matter that names `key` (the file's first line if none)."""
+    lines = model.source.split("\n")
+    return next((number for number, line in enumerate(lines, 1) if re.match(rf"\s*{re.escape(key)}\s*:", line)), 1)
 
 
-def _changed_heading(anchor: str, page: Page, now: set[str], before: set[str]) -> tuple[int, str | None]:
+def _changed_heading(anchor: str, page: PageModel, now: set[str], before: set[str]) -> tuple[int, str | None]:
     """The line of the heading that most likely replaced `anchor`, and its id."""
     added = now - before
     # A misspelt id, or the page's one new heading: a heading renamed in place, however different.
     found = closest(anchor, added) or (next(iter(added)) if len(added) == 1 else None)
     if found:
-        return _heading_line(page, found), found
+        return page.heading_line(found) or 1, found
     return 1, None
-
-
-def _heading_line(page: Page, anchor: str) -> int:
-    """1-based line of the heading with this id in the page's Markdown, or 1."""
-    return next((number for number, found in heading_lines(page) if found == anchor), 1)
 
 
 def _likely_new_home(anchors: list[str], new_pages: list[str], reachable: dict[str, set[str]]) -> str | None:

@@ -9,12 +9,20 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def build_site(config_file: Path, site_dir: Path, **overrides) -> Path:
     """Build like `mkdocs build --strict` does; raises mkdocs' Abort on any warning."""
+    built_config(config_file, site_dir, **overrides)
+    return site_dir
+
+
+def built_config(config_file: Path, site_dir: Path, **overrides) -> MkDocsConfig:
+    """Build like `build_site`, and return the build's config: what the hooks kept of the
+    build is on it (hooks/_build.py's `build_of(config)`)."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
     config = load_config(str(config_file), site_dir=str(site_dir), **{"strict": True, **overrides})
@@ -23,7 +31,7 @@ def build_site(config_file: Path, site_dir: Path, **overrides) -> Path:
         build(config)
     finally:
         config.plugins.on_shutdown()
-    return site_dir
+    return config
 
 
 def nav_pages() -> list[str]:

@@ -13,6 +13,7 @@ import yaml
 from builds import ROOT
 
 CODE = ["hooks", "tests", "benchmarks", "tasks.py"]
+HOOKS = ROOT / "hooks"
 
 
 def _imports(path) -> set[str]:
@@ -47,6 +48,28 @@ def test_no_hook_imports_another_hook() -> None:
     for hook in hooks:
         shared = _imports(ROOT / "hooks" / f"{hook}.py") & hooks
         assert not shared, f"hooks/{hook}.py imports the hook(s) {sorted(shared)}: move what they share to hooks/_*.py"
+
+
+def test_per_build_state_lives_in_one_object() -> None:
+    # MkDocs makes a new config per build; hooks keep what they know of a build in the one
+    # `_build.Build` on it (build_of(config)), never as attributes of their own on the config
+    # nor in module variables that would outlive the build.
+    for path in sorted(HOOKS.glob("*.py")):
+        if path.name == "_build.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "config":
+                assert not node.attr.startswith("_"), f"hooks/{path.name}:{node.lineno}: config.{node.attr} — use build_of(config)"
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("setattr", "getattr") and node.args \
+                    and getattr(node.args[0], "id", "") == "config":
+                raise AssertionError(f"hooks/{path.name}:{node.lineno}: {node.func.id}(config, …) — use build_of(config)")
+        for node in tree.body:  # module level: constants only, no collections filled per build
+            if isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, (ast.List, ast.Dict, ast.Set)):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                names = [t.id for t in targets if isinstance(t, ast.Name)]
+                assert all(name.isupper() or name.lstrip("_").isupper() for name in names), \
+                    f"hooks/{path.name}:{node.lineno}: module-level {names} — per-build state goes in build_of(config)"
 
 
 def test_pyproject_declares_every_package_the_code_imports_or_mkdocs_loads() -> None:

@@ -15,6 +15,7 @@ from support import messages
 
 links = load_hook("links")
 source = load_hook("_source")
+page_model = load_hook("_page_model")
 
 # docs/guide/korean.md in the fixture has 11 lines; a line appended after a blank one is line 13.
 BROKEN = [
@@ -42,6 +43,10 @@ BROKEN = [
     ("directory-url", "[디렉터리식 주소](../guide/korean/)",
      "docs/guide/korean.md:13: 없는 페이지나 파일로 가는 링크입니다: '../guide/korean/' — "
      "Markdown 파일로 링크하세요: 'korean.md'"),
+    # A target with parentheses, which Python-Markdown allows when they are balanced.
+    ("parentheses", "[괄호](../없는_(1).md)",
+     "docs/guide/korean.md:13: 없는 페이지나 파일로 가는 링크입니다: '../없는_(1).md' — "
+     "docs/ 기준 경로와 파일 이름(.md 포함)을 확인하세요"),
     ("outside-docs", "[밖](../../README.md)",
      "docs/guide/korean.md:13: docs/ 밖을 가리키는 링크입니다: '../../README.md' — "
      "파일을 docs/ 안으로 옮기거나 외부 주소를 쓰세요"),
@@ -206,27 +211,21 @@ def test_bad_external_link_settings_stop_the_build_at_start(fixture_site, caplog
 
 
 # -----------------------------------------------------------------------------
-# Pure helpers
+# What is no link
 # -----------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
-    ("markdown", "expected"),
-    [
-        ("[a](b.md)", [(1, "b.md")]),
-        ("x\n\n![그림](img/a.png \"제목\")", [(3, "img/a.png")]),
-        ("[a](<with space.md>)", [(1, "with space.md")]),
-        ("[*굵게* [괄호]](c.md#앵커)", [(1, "c.md#앵커")]),
-        ("[id]: d.md\n[^note]: 각주", [(1, "d.md")]),
-        ('<a href="e.md">e</a> <img src="f.png">', [(1, "e.md"), (1, "f.png")]),
-        ("`[code](g.md)` and\n```\n[fence](h.md)\n```\n[after](i.md)", [(5, "i.md")]),
-        ("<https://example.org/x>", [(1, "https://example.org/x")]),
-        ("[mail](mailto:a@b.c)", []),
-    ],
+    "where",
+    ["`[인라인 코드](없음.md)`", "```\n[펜스](없음.md)\n```", "    [들여쓴 코드](없음.md)", "<!-- [주석](없음.md) -->",
+     "문단 <!-- [인라인 주석](없음.md) --> 끝"],
+    ids=["inline-code", "fence", "indented-code", "comment", "inline-comment"],
 )
-def test_links_in_markdown(markdown: str, expected: list[tuple[int, str]]) -> None:
-    found = links._links_in(markdown, "docs/p.md", "p.md")
-    assert [(link.line, link.target) for link in found] == expected
+def test_a_broken_link_in_code_or_a_comment_is_no_link(fixture_site, warnings_log, tmp_path: Path, where: str) -> None:
+    config_file = fixture_site("links")
+    _append(config_file, "guide/korean.md", where)
+    build_site(config_file, tmp_path / "out")
+    assert messages(warnings_log, "links") == []
 
 
 @pytest.mark.parametrize(
@@ -241,7 +240,7 @@ def test_links_in_markdown(markdown: str, expected: list[tuple[int, str]]) -> No
 def test_anchor_decoding(written: str, decoded: str) -> None:
     from urllib.parse import unquote, urlsplit
 
-    assert source.normalize_anchor(unquote(urlsplit(written).fragment)) == decoded
+    assert page_model.normalize_anchor(unquote(urlsplit(written).fragment)) == decoded
 
 
 def test_message_format() -> None:

@@ -1,0 +1,85 @@
+"""What one build knows, in one typed object that every hook reads: `build_of(config)`.
+
+MkDocs makes a new config object for every build (and `mkdocs serve` a new one for
+every rebuild), while modules stay loaded: so the build's state lives on the config,
+as one `Build`, and nowhere else.
+
+- `build.glossary`: docs/glossary.yml, read and validated on first use (_glossary_data);
+- `build.page(page)`: the model of a page (_page_model), read from the parse that
+  renders it; `build.pages`: every page's model, for checks across pages (on_env);
+- `build.keep(state)` / `build.part(kind)`: a hook's own state, one typed entry per hook
+  (`build.part(_Links)` is that hook's `_Links`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from _glossary_data import GLOSSARY_DATA, Glossary, load_glossary
+from _page_model import PageModel, PageModelExtension
+from _source import project_path
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+T = TypeVar("T")
+
+
+def build_of(config: MkDocsConfig) -> Build:
+    """This build's state, made on the first call of the build."""
+    build = getattr(config, _ATTRIBUTE, None)
+    if build is None:
+        build = Build(config)
+        setattr(config, _ATTRIBUTE, build)
+        # Every page is rendered with the config's Markdown extensions: the model's reader
+        # joins them, so each page is read from the tree it is rendered from, once.
+        config.markdown_extensions.append(PageModelExtension(lambda: build.rendering))
+    return build
+
+
+@dataclass
+class Build:
+    config: MkDocsConfig
+    pages: dict[str, PageModel] = field(default_factory=dict)  # src_uri -> model, in the order read
+    rendering: PageModel | None = None  # the page MkDocs renders next
+    _glossary: Glossary | None = None
+    _parts: dict[type, object] = field(default_factory=dict)
+
+    @property
+    def glossary(self) -> Glossary:
+        if self._glossary is None:
+            self._glossary = load_glossary(Path(self.config.docs_dir) / GLOSSARY_DATA, self.config)
+        return self._glossary
+
+    def page(self, page: Page) -> PageModel:
+        """The model of a page. Called from on_page_markdown (by every hook that reads models):
+        MkDocs renders a page right after that event, so this page is the one rendered next."""
+        model = self.pages.get(page.file.src_uri)
+        if model is None:
+            model = self.pages[page.file.src_uri] = PageModel(
+                page.file.src_uri, project_path(page, self.config), page.file.content_string, page.meta or {})
+        if not model.read:
+            self.rendering = model
+        return model
+
+    def model(self, src_uri: str) -> PageModel | None:
+        """The model of the page at docs/<src_uri>, if that page has been read."""
+        return self.pages.get(src_uri)
+
+    def keep(self, state: T) -> T:
+        """Keep a hook's state for this build, under its type."""
+        self._parts[type(state)] = state
+        return state
+
+    def part(self, kind: type[T]) -> T:
+        """A hook's state kept with `keep`."""
+        return self._parts[kind]  # type: ignore[return-value]
+
+    def has(self, kind: type) -> bool:
+        return kind in self._parts
+
+
+_ATTRIBUTE = "_virtualization_guide_build"
