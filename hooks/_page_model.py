@@ -75,8 +75,16 @@ class PageModel:
     links: list[Link] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)  # every id in the rendered page, NFC
+    # old id -> id, from front matter `anchor_aliases`: the well-formed entries whose id exists
+    aliases: dict[str, str] = field(default_factory=dict)
+    # Every anchor a link may name on this page (ids and aliases), NFC; None until the page is read.
+    anchors: frozenset[str] | None = None
     glossary_uses: set[str] = field(default_factory=set)  # term ids, from hooks/glossary.py
-    read: bool = False  # the parse has been read: links, headings and ids are known
+
+    @property
+    def read(self) -> bool:
+        """The parse has been read: links, headings, ids and anchors are known."""
+        return self.anchors is not None
 
     @cached_property
     def text(self) -> str:
@@ -84,21 +92,13 @@ class PageModel:
         (spellings, glossary references) that must not look into code samples."""
         return mask_code(self.source)
 
-    @cached_property
-    def aliases(self) -> dict[str, str]:
-        """old id -> id, from front matter `anchor_aliases`, for well-formed entries whose id exists."""
-        aliases = self.meta.get("anchor_aliases")
-        if not isinstance(aliases, dict):
-            return {}
-        return {old: new for old, new in aliases.items()
-                if isinstance(old, str) and isinstance(new, str) and normalize_anchor(new) in self.ids}
+    def line(self, offset: int) -> int:
+        """The 1-based line of an offset in `source` (and in `text`, which keeps its lines)."""
+        return self._lines.line(offset)
 
-    @property
-    def anchors(self) -> set[str] | None:
-        """Every anchor a link may name on this page, NFC; None before the page is read."""
-        if not self.read:
-            return None
-        return self.ids | {normalize_anchor(old) for old in self.aliases}
+    @cached_property
+    def _lines(self) -> LineIndex:
+        return LineIndex(self.source)
 
     def heading_line(self, anchor: str) -> int | None:
         """The source line of the heading with this id (or an alias of it)."""
@@ -152,7 +152,17 @@ def _read_tree(model: PageModel, root: Element, md: Markdown) -> None:
     definitions = [url for url, _title in getattr(md, "references", {}).values()]
     model.links = _located_links(model, written, definitions)
     model.headings = _located_headings(model)
-    model.read = True
+    model.aliases = _kept_aliases(model.meta.get("anchor_aliases"), model.ids)
+    model.anchors = frozenset(model.ids | {normalize_anchor(old) for old in model.aliases})
+
+
+def _kept_aliases(written: object, ids: set[str]) -> dict[str, str]:
+    """The well-formed `anchor_aliases` entries whose id is on the page (hooks/stable_urls.py
+    reports the others)."""
+    if not isinstance(written, dict):
+        return {}
+    return {old: new for old, new in written.items()
+            if isinstance(old, str) and isinstance(new, str) and normalize_anchor(new) in ids}
 
 
 def _in_document_order(root: Element, md: Markdown) -> Iterator[tuple[Element | None, str | None]]:
@@ -191,7 +201,6 @@ def _located_links(model: PageModel, written: list[tuple[str, bool]], definition
     in the text's flow (`](t`, `href="t"`, `<t>`). A link with no such place left is a reference
     link, written in its definition (`[id]: t`). A definition no link uses is checked too: it
     is broken where it is written."""
-    lines = LineIndex(model.text)
     places: dict[str, list[tuple[int, bool]]] = {}  # as written -> (offset, is a definition), in order
     for match in _WRITTEN_TARGET.finditer(model.text):
         name = next(name for name, value in match.groupdict().items() if value is not None)
@@ -214,9 +223,9 @@ def _located_links(model: PageModel, written: list[tuple[str, bool]], definition
             used_definitions.add(offset)
         else:
             continue  # written nowhere in the source: made by a hook or an extension
-        links.append(Link(model.path, lines.line(offset), target, model.src_uri, is_image))
+        links.append(Link(model.path, model.line(offset), target, model.src_uri, is_image))
     for target in definitions:
-        links += [Link(model.path, lines.line(offset), target, model.src_uri)
+        links += [Link(model.path, model.line(offset), target, model.src_uri)
                   for offset in defined[target] if offset not in used_definitions]
     links = [link for link in links if link.target and not link.target.startswith(_NOT_PAGES)]
     # One link per place: a reference definition used twice is written once.

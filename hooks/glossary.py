@@ -29,7 +29,7 @@ from mkdocs.utils import get_relative_url
 from _build import build_of
 from _glossary_data import GLOSSARY_PAGE, Glossary, Term
 from _page_model import Heading, normalize_anchor, written_headings
-from _source import LineIndex, anchor_fix, closest, mask_code, problem
+from _source import anchor_fix, closest, mask_code, problem
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -87,7 +87,8 @@ def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: 
         return html_text
     build = build_of(config)
     glossary_url = get_relative_url(files.get_file_from_path(GLOSSARY_PAGE).url, page.url)
-    html_text, build.page(page).glossary_uses = add_tooltips(html_text, build.glossary, glossary_url)
+    html_text, used = add_tooltips(html_text, build.glossary, glossary_url)
+    build.page(page).glossary_uses = used
     return link_diagram_boxes(html_text, build.glossary, glossary_url)
 
 
@@ -205,9 +206,8 @@ def render_entries(glossary: Glossary, files: Files) -> str:
 def _spelling_problems(model: PageModel, glossary: Glossary) -> list[str]:
     if not glossary.wrong_matcher.search(model.source):
         return []  # the usual case, without masking the code first
-    lines = LineIndex(model.text)
     return [
-        problem(model.path, lines.line(match.start()), f"잘못된 표기 '{match.group(0)}'",
+        problem(model.path, model.line(match.start()), f"잘못된 표기 '{match.group(0)}'",
                 f"'{glossary.wrong[match.group(0)]}'(으)로 고치세요")
         for match in glossary.wrong_matcher.finditer(model.text)
     ]
@@ -216,13 +216,12 @@ def _spelling_problems(model: PageModel, glossary: Glossary) -> list[str]:
 def _reference_problems(model: PageModel, glossary: Glossary) -> list[str]:
     if "[[" not in model.source:
         return []
-    lines = LineIndex(model.text)
     problems = []
     for match in _REFERENCE.finditer(model.text):
         if glossary.lookup(match.group("name").strip()) is None:
             found = closest(match.group("name").strip(), glossary.by_form)
             fix = f"'[[{found}]]'(으)로 고치거나 {glossary.path}에 추가하세요" if found else f"{glossary.path}에 추가하세요"
-            problems.append(problem(model.path, lines.line(match.start()), f"용어집에 없는 용어입니다: '{match.group(0)}'", fix))
+            problems.append(problem(model.path, model.line(match.start()), f"용어집에 없는 용어입니다: '{match.group(0)}'", fix))
     return problems
 
 
@@ -230,11 +229,10 @@ def _gloss_problems(model: PageModel, glossary: Glossary) -> list[str]:
     """Every English gloss of a term after the first one on the page."""
     if len(list(_glosses(model.source, glossary))) < 2:
         return []  # the usual case, without masking the code first
-    lines = LineIndex(model.text)
     first: dict[str, int] = {}  # term id -> line of its first gloss
     problems = []
     for match, term in _glosses(model.text, glossary):
-        line = lines.line(match.start())
+        line = model.line(match.start())
         if term.id not in first:
             first[term.id] = line
             continue
