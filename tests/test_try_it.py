@@ -1,10 +1,14 @@
-"""Every command output shown on the site is real: it is in a transcript under research/lab/.
+"""A try-it is something the reader can do, on their own machine, as shown.
 
-A console block that shows output (`$ command` lines followed by what it printed) must
-match a transcript recorded on the machine the page names: each command, and each line
-of its output, appears in that transcript. `…` marks a shortened output. A block of
-commands alone (an example, or one marked "이 환경에서는 실행하지 않았습니다") shows no
-output and is not checked.
+Each rule reads the pages' console blocks (tests/try_its.py) and names the file and line
+that breaks it:
+- every output shown comes from a transcript of the stock lab (research/lab/stock/), or, in
+  a fold marked "다른 환경에서 본 것", from the first sandbox recordings;
+- transcripts are what the lab recorded for the scenario files, not edited by hand;
+- the reader types only public images (or one the page builds), `sudo` where root is
+  needed, and no `#` root prompt; exit status is shown with `echo $?`;
+- every container a page names is removed on that page;
+- a try-it that looks at the host says what differs on macOS and Windows.
 """
 
 from __future__ import annotations
@@ -13,47 +17,138 @@ import re
 
 import pytest
 
-from builds import ROOT
+from try_its import (
+    DOCS,
+    HOST_SIDE,
+    PUBLIC_IMAGES,
+    ROOT_ONLY,
+    SANDBOX,
+    SCENARIOS,
+    STOCK,
+    Block,
+    blocks,
+    built_images,
+    docker_image,
+    named_containers,
+    pages,
+    removed_containers,
+    scenario_commands,
+    transcript,
+)
 
-TRANSCRIPTS = {path.name: [line.rstrip() for line in path.read_text(encoding="utf-8").splitlines()] for path in (ROOT / "research" / "lab").glob("*.txt")}
-PAGES = sorted(path.relative_to(ROOT / "docs").as_posix() for path in (ROOT / "docs").rglob("*.md"))
-CONSOLE = re.compile(r"^```console\n(.*?)^```", re.M | re.S)
+PAGES = pages()
+STOCK_TRANSCRIPTS = {path.name: transcript(path) for path in sorted(STOCK.glob("*.txt"))}
+SANDBOX_TRANSCRIPTS = {path.name: transcript(path) for path in sorted(SANDBOX.glob("*.txt"))}
 
 
-def _blocks(src: str) -> list[tuple[int, list[str]]]:
-    text = (ROOT / "docs" / src).read_text(encoding="utf-8")
-    return [(text.count("\n", 0, m.start()) + 1, [line.rstrip() for line in m.group(1).splitlines()])
-            for m in CONSOLE.finditer(text)]
+def test_the_stock_lab_recorded_every_scenario() -> None:
+    scenarios = {path.stem for path in SCENARIOS.glob("*.sh")}
+    assert len(scenarios) >= 10
+    assert {name.removesuffix(".txt") for name in STOCK_TRANSCRIPTS} == scenarios
 
 
-def _commands(block: list[str]) -> list[tuple[str, list[str]]]:
-    """(command, its output lines) for each `$ ` line of a block."""
-    found: list[tuple[str, list[str]]] = []
-    for line in block:
-        if line.startswith("$ "):
-            found.append((line, []))
-        elif found and line and line != "…":
-            found[-1][1].append(line)
-    return found
-
-
-def test_transcripts_are_there() -> None:
-    assert len(TRANSCRIPTS) >= 10 and "writers.txt" in TRANSCRIPTS
+@pytest.mark.parametrize("name", sorted(STOCK_TRANSCRIPTS))
+def test_a_transcript_is_what_the_lab_recorded(name: str) -> None:
+    lines = STOCK_TRANSCRIPTS[name]
+    assert lines[0].startswith("# Recorded on the stock lab (research/lab/lab.sh): Debian GNU/Linux 13 (trixie)")
+    assert "systemd as PID 1, cgroup v2" in lines[0]
+    recorded = [line[2:] for line in lines if line.startswith("$ ")]
+    assert recorded == scenario_commands(SCENARIOS / name.replace(".txt", ".sh")), (
+        f"research/lab/stock/{name} does not hold the commands of research/lab/scenarios/{name[:-4]}.sh: "
+        "record it again with `sudo research/lab/lab.sh record NAME`")
 
 
 @pytest.mark.parametrize("src", PAGES)
-def test_every_output_shown_is_in_a_transcript(src: str) -> None:
+def test_every_output_shown_is_in_a_stock_lab_transcript(src: str) -> None:
     problems = []
-    for line_no, block in _blocks(src):
-        commands = _commands(block)
-        if not any(output for _, output in commands):
-            continue  # commands only: an example, not a run
-        for command, output in commands:
-            sources = [name for name, lines in TRANSCRIPTS.items() if command in lines]
+    for block in blocks(src):
+        if not block.shows_output:
+            continue  # commands only: an example, or marked as not run
+        transcripts = SANDBOX_TRANSCRIPTS if block.elsewhere else STOCK_TRANSCRIPTS
+        for command in block.commands:
+            sources = [name for name, lines in transcripts.items() if f"$ {command.text}" in lines]
             if not sources:
-                problems.append(f"docs/{src}:{line_no}: '{command}' is in no transcript")
+                where = "a sandbox" if block.elsewhere else "a stock-lab"
+                problems.append(f"{block.where()}: '$ {command.text}' is in no {where} transcript")
                 continue
-            missing = [line for line in output if not any(line in TRANSCRIPTS[name] for name in sources)]
+            missing = [line for line in command.output if not any(line in transcripts[name] for name in sources)]
             if missing:
-                problems.append(f"docs/{src}:{line_no}: '{command}' shows lines its transcript lacks: {missing[:3]}")
+                problems.append(f"{block.where()}: '$ {command.text}' shows lines its transcript lacks: {missing[:3]}")
     assert problems == []
+
+
+@pytest.mark.parametrize("src", PAGES)
+def test_commands_use_public_images(src: str) -> None:
+    page_blocks = blocks(src)
+    built = {image for block in page_blocks for command in block.commands for words in command.segments() for image in built_images(words)}
+    problems = []
+    for block in page_blocks:
+        for command in block.commands:
+            if "lab/" in command.text:
+                problems.append(f"{block.where()}: '$ {command.text}' uses a private image (lab/…)")
+            for words in command.segments():
+                image = docker_image(words)
+                if image and image not in PUBLIC_IMAGES and image not in built:
+                    problems.append(f"{block.where()}: '{image}' is neither a public image ({', '.join(sorted(PUBLIC_IMAGES))}) nor built on this page")
+    assert problems == []
+
+
+@pytest.mark.parametrize("src", PAGES)
+def test_every_named_container_is_removed_on_its_page(src: str) -> None:
+    page_blocks = blocks(src)
+    removed = {name for block in page_blocks for command in block.commands for words in command.segments() for name in removed_containers(words)}
+    left = [f"{block.where()}: container '{name}' is never removed on this page (add `docker rm -f {name}` to 정리하기, or run it with --rm)"
+            for block in page_blocks for command in block.commands for words in command.segments()
+            for name in named_containers(words) if name not in removed]
+    assert left == []
+
+
+@pytest.mark.parametrize("src", PAGES)
+def test_commands_that_need_root_use_sudo(src: str) -> None:
+    problems = []
+    text = (DOCS / src).read_text(encoding="utf-8")
+    if "[exit code" in text:
+        problems.append(f"docs/{src}: '[exit code: N]' looks like program output; show the status with `echo $?`")
+    for block in blocks(src):
+        for command in block.commands:
+            for words in command.segments():
+                needs_root = words[0] in ROOT_ONLY or (words[0] == "unshare" and not {"-r", "--map-root-user", "--user", "-U"} & set(words))
+                if needs_root:
+                    problems.append(f"{block.where()}: '$ {command.text}': {words[0]} needs root; type `sudo {words[0]} …`")
+    for block in blocks(src):
+        if any(line.startswith("# ") for line in block.body):
+            problems.append(f"{block.where()}: a `#` root prompt; type `$ sudo …` instead")
+    assert problems == []
+
+
+@pytest.mark.parametrize("src", PAGES)
+def test_a_try_it_that_looks_at_the_host_has_platform_tabs(src: str) -> None:
+    """On macOS and Windows the containers run in a hidden Linux VM: `ps`, `lsns`, cgroup
+    files or CPU flags there show that VM, the Mac or the PC, or nothing."""
+    sections: dict[str, list[Block]] = {}
+    for block in blocks(src):
+        if block.in_try_it and not block.elsewhere:
+            sections.setdefault(block.section, []).append(block)
+    text = (DOCS / src).read_text(encoding="utf-8")
+    problems = []
+    for section, section_blocks in sections.items():
+        host = [words[0] for block in section_blocks for command in block.commands for words in command.segments()
+                if words[0] in HOST_SIDE or (words[0] in ("cat", "grep", "ls", "sudo") and re.search(r"/(proc|sys|dev)/", command.text)
+                                             and not command.text.startswith("docker"))]
+        if not host:
+            continue
+        body = _section_text(text, section)
+        if not ('=== "macOS' in body and '=== "Windows' in body):
+            problems.append(f"{section_blocks[0].where()}: '{section}' looks at the host ({', '.join(sorted(set(host)))}) "
+                            "but has no macOS and Windows tabs saying what differs there")
+    assert problems == []
+
+
+def _section_text(text: str, heading: str) -> str:
+    lines = text.splitlines()
+    for number, line in enumerate(lines):
+        if line.startswith("#") and line.lstrip("#").strip() == heading:
+            level = len(line) - len(line.lstrip("#"))
+            end = next((n for n in range(number + 1, len(lines)) if re.match(rf"^#{{1,{level}}} ", lines[n])), len(lines))
+            return "\n".join(lines[number:end])
+    return ""
