@@ -48,8 +48,9 @@ ANALYZER = "assets/javascripts/lunr/min/lunr.ko.min.js"
 INDEX = "search/search_index.json"
 TERMS = "search/terms.json"  # the glossary names and their URLs, for overrides/…/search-suggest.js
 ALIASES = "search-aliases.yml"  # in docs_dir; excluded from the published site in mkdocs.yml
-# Every main page ends with `## 직접 해 보기 { #try-it }` and `## 확인 문제 { #self-check }`.
-PRACTICE_SECTIONS = {"try-it", "self-check"}
+# Every main page ends with `## 직접 해 보기 { #try-it }`, `## 확인 문제 { #self-check }` and
+# `## 핵심 정리 { #summary }`: all three repeat the page's key words without explaining them.
+PRACTICE_SECTIONS = {"try-it", "self-check", "summary"}
 PRACTICE_BOOST = 0.3  # as the glossary and references pages (their front matter)
 
 # -----------------------------------------------------------------------------

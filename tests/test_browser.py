@@ -205,3 +205,27 @@ def test_without_chromium_at_build_time_the_fallback_draws_the_diagram_once(
         assert diagram_errors(page) == [] and not visit.errors
         assert len(visit.mermaid_requests()) >= 1 and not visit.foreign_hosts(server)
     context.close()
+
+
+SHOWN_TABS = """() => [...document.querySelectorAll('.tabbed-set')].map(set => {
+    const checked = set.querySelector(':scope > input:checked');
+    const label = set.querySelector(`label[for="${checked.id}"]`).textContent.trim();
+    const shown = [...set.querySelectorAll(':scope > .tabbed-content > .tabbed-block')].filter(b => b.offsetParent !== null);
+    return {label, shown: shown.map(b => b.innerText.slice(0, 400))};
+})"""
+
+
+def test_a_reader_picks_their_platform_once_for_every_try_it(page, server: str) -> None:
+    """A Mac user clicks "macOS" in one try-it; every try-it on this page and the next shows
+    the macOS tab, and only its text (content.tabs.link)."""
+    page.goto(server + page_url("containers-vs-vms/index.md"))
+    before = page.evaluate(SHOWN_TABS)
+    assert len(before) >= 2 and all(tab["label"] == "Linux" for tab in before), "Linux is what a tab set shows first"
+    page.locator(".tabbed-labels label", has_text="macOS").first.click()
+    page.wait_for_function("() => [...document.querySelectorAll('.tabbed-set > input:checked')].every(i => "
+                           "document.querySelector(`label[for='${i.id}']`).textContent.includes('macOS'))")
+    for tab in page.evaluate(SHOWN_TABS):
+        assert tab["label"].startswith("macOS") and len(tab["shown"]) == 1
+        assert "Docker Desktop" in tab["shown"][0] or "도커 데스크톱" in tab["shown"][0]
+    page.goto(server + page_url("virtualization/container.md"))
+    assert all(tab["label"].startswith("macOS") for tab in page.evaluate(SHOWN_TABS))

@@ -23,16 +23,17 @@ LAB_MEM=${LAB_MEM:-4096}
 LAB_CPUS=${LAB_CPUS:-2}
 # The plain x86-64 model: with `-cpu max`, QEMU 7.2's TCG returned garbage for readlink of
 # /proc/self/exe in the guest ("xxxxxxxx"), and every dynamically linked program's glibc
-# aborted (_dl_get_origin) under systemd.
-LAB_CPU=${LAB_CPU:-qemu64}
+# aborted (_dl_get_origin) under systemd. Without svm, like most cloud VMs: no nested KVM.
+LAB_CPU=${LAB_CPU:-qemu64,svm=off}
 
 # Everything the try-its call, and nothing a stock install would not have: Debian's
-# docker.io (Engine 26.1) with containerd 1.7 and runc 1.1, and BuildKit (docker-buildx)
-# as Docker Desktop and Docker CE ship it. libvirt and QEMU for the hypervisor page.
+# docker.io (Engine 26.1) with containerd 1.7 and runc 1.1, with what `apt install docker.io`
+# brings as recommended (docker-cli, apparmor, pigz, xz-utils; debootstrap installs no
+# recommends), and BuildKit (docker-buildx) as Docker Desktop and Docker CE ship it. libvirt and QEMU for the hypervisor page.
 VM_PACKAGES=(
   systemd-sysv libpam-systemd udev dbus kmod linux-image-amd64 initramfs-tools netbase
   sudo procps iproute2 iptables util-linux curl ca-certificates python3 libcap2-bin
-  docker.io docker-buildx
+  docker.io docker-cli docker-buildx apparmor pigz xz-utils
   libvirt-daemon-system libvirt-clients qemu-system-x86
 )
 
@@ -116,15 +117,15 @@ build() {
   echo "lab ready in $LAB_DIR"
 }
 
-boot() {  # boot [extra QEMU arguments...]: the lab with its 9p share at $LAB_DIR/share
+boot() {  # boot KERNEL_ARGS [extra QEMU arguments...]: the lab with its 9p share at $LAB_DIR/share
   [ -f "$LAB_DIR/disk.img" ] || { echo "error: no lab in $LAB_DIR; run: $0 build" >&2; exit 2; }
   qemu-system-x86_64 -accel "$LAB_ACCEL" -cpu "$LAB_CPU" -smp "$LAB_CPUS" -m "$LAB_MEM" \
     -nographic -no-reboot \
     -kernel "$LAB_DIR/vmlinuz" -initrd "$LAB_DIR/initrd.img" \
-    -append "root=/dev/vda rw console=ttyS0 net.ifnames=0 quiet" \
+    -append "root=/dev/vda rw console=ttyS0 net.ifnames=0 quiet $1" \
     -drive file="$LAB_DIR/disk.img",format=raw,if=virtio \
     -nic user,model=virtio-net-pci \
-    -virtfs local,path="$LAB_DIR/share",mount_tag=lab,security_model=none,id=lab "$@"
+    -virtfs local,path="$LAB_DIR/share",mount_tag=lab,security_model=none,id=lab "${@:2}"
 }
 
 record() {
@@ -136,7 +137,8 @@ record() {
     cp "$HERE/scenarios/$name.sh" "$share/scenarios/"
   done
   echo "· booting the lab to record: $*"
-  boot < /dev/null > "$LAB_DIR/console.log" 2>&1 || true
+  # No console login while recording: the reader's machine has only the reader's session.
+  boot "systemd.mask=serial-getty@ttyS0.service" < /dev/null > "$LAB_DIR/console.log" 2>&1 || true
   mkdir -p "$HERE/stock"
   local missing=0
   for name in "$@"; do
@@ -149,6 +151,6 @@ record() {
 case "${1:-}" in
   build) build ;;
   record) shift; record "$@" ;;
-  shell) mkdir -p "$LAB_DIR/share"; rm -rf "$LAB_DIR/share/scenarios"; boot ;;
+  shell) mkdir -p "$LAB_DIR/share"; rm -rf "$LAB_DIR/share/scenarios"; boot "" ;;
   *) sed -n '2,16p' "$0" >&2; exit 2 ;;
 esac

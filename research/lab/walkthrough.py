@@ -49,7 +49,10 @@ def scenario() -> int:
     lines = ["# Every try-it of the guide in reading order (research/lab/walkthrough.py; do not edit)."]
     for block in try_it_blocks():
         lines.append(f"# {block.where()} {block.section}")
-        lines += [command.text for command in block.commands]
+        for command in block.commands:
+            lines.append(command.text)
+            if command.text.endswith("&"):
+                lines.append("#! wait 3")  # a person reads on before the next command; the job starts meanwhile
     SCENARIO.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{SCENARIO.relative_to(ROOT)}: {sum(1 for line in lines if not line.startswith('#'))} commands")
     return 0
@@ -106,7 +109,8 @@ def report() -> int:
         named = {n for w in words for n in named_containers(w)}
         removed = {n for w in words for n in removed_containers(w)}
         cleanup = "—" if not named else ("yes" if named <= removed else "no: " + ", ".join(sorted(named - removed)))
-        print(f"| {page} | {section} | {where} | {runs} | {tabs} | {cleanup} |")
+        title = re.sub(r"\s*\{[^}]*\}$", "", section)
+        print(f"| {page} | {title} | {where} | {runs} | {tabs} | {cleanup} |")
     if recorded:
         total = RECORDED.read_text(encoding="utf-8").strip().splitlines()[-1]
         print(f"\nwalkthrough: {total.lstrip('# ')}; try-its with a failing command: {failures}")

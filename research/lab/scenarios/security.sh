@@ -1,7 +1,7 @@
 # Capabilities, seccomp, the docker socket (deep-dive/security.md)
 grep -E 'Cap(Eff|Bnd)|Seccomp|NoNewPrivs' /proc/self/status
 docker run --rm debian:trixie grep -E 'Cap(Eff|Bnd)|Seccomp|NoNewPrivs' /proc/self/status
-capsh --decode=00000000a80425fb
+/usr/sbin/capsh --decode=00000000a80425fb
 docker run --rm --cap-drop ALL debian:trixie grep -E 'Cap(Eff|Bnd)|Seccomp|NoNewPrivs' /proc/self/status
 docker run --rm debian:trixie hostname foo
 echo $?
