@@ -1,10 +1,10 @@
 # Every try-it of the guide in reading order (research/lab/walkthrough.py; do not edit).
-# docs/setup.md:92 잘 설치되었는지 확인하기 { #check }
+# docs/setup.md:98 잘 설치되었는지 확인하기 { #check }
 docker version
 docker run --rm debian:trixie cat /etc/os-release
 docker run --rm busybox echo hello from busybox
 docker image ls
-# docs/setup.md:218 모두 정리하기 { #cleanup }
+# docs/setup.md:224 모두 정리하기 { #cleanup }
 docker ps -a
 docker system df
 # docs/containers-vs-vms/index.md:159 컨테이너는 호스트의 프로세스 { #try-process }
@@ -37,7 +37,7 @@ cat /sys/fs/cgroup/system.slice/docker-$id.scope/memory.max
 cat /sys/fs/cgroup/system.slice/docker-$id.scope/cpu.max
 # docs/containers-vs-vms/index.md:349 자원 제한과 컨테이너 안에서 보이는 값 { #try-limits }
 docker rm -f lim
-# docs/containers-vs-vms/index.md:362 KSM이 켜져 있는지 보기 { #try-ksm }
+# docs/containers-vs-vms/index.md:364 KSM이 켜져 있는지 보기 { #try-ksm }
 cat /sys/kernel/mm/ksm/run /sys/kernel/mm/ksm/pages_shared /sys/kernel/mm/ksm/pages_sharing
 # docs/containers-vs-vms/choosing.md:121 컨테이너의 커널은 호스트의 커널 { #try-kernel }
 docker run --rm debian:trixie sh -c 'cat /etc/os-release | head -2'
@@ -109,37 +109,37 @@ echo $?
 sudo dmesg | grep -E 'Memory cgroup out of memory' | tail -1
 # docs/virtualization/container.md:406 4. cgroup 계층 보기와 한도 걸기 { #try-cgroups }
 sudo systemd-run --scope -p CPUQuota=50% timeout 5 sh -c 'while :; do :; done'; echo $?
-# docs/deep-dive/images.md:150 레이어와 다이제스트 보기 { #try-layers }
+# docs/deep-dive/images.md:152 레이어와 다이제스트 보기 { #try-layers }
 mkdir -p ~/demo && cd ~/demo
 echo 'hello from the image' > hello.txt
 printf '%s\n' 'FROM debian:trixie' 'COPY hello.txt /hello.txt' 'RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends iproute2 procps >/dev/null && rm -rf /var/lib/apt/lists/*' 'CMD ["cat", "/hello.txt"]' > Dockerfile
 cat Dockerfile
-# docs/deep-dive/images.md:163 레이어와 다이제스트 보기 { #try-layers }
+# docs/deep-dive/images.md:165 레이어와 다이제스트 보기 { #try-layers }
 docker build -q -t demo:1 .
 docker image ls
 docker history demo:1
 docker image inspect --format '{{json .RootFS.Layers}}' debian:trixie
 docker image inspect --format '{{json .RootFS.Layers}}' demo:1
 docker run --rm demo:1
-# docs/deep-dive/images.md:206 쓰기 레이어와 copy-up 보기 { #try-overlay }
+# docs/deep-dive/images.md:208 쓰기 레이어와 copy-up 보기 { #try-overlay }
 docker run -d --name ov demo:1 sleep 600
 docker inspect --format '{{.GraphDriver.Name}}' ov
 docker exec ov sh -c 'echo changed > /hello.txt; echo new > /tmp/new.txt; rm /etc/motd'
-# docs/deep-dive/images.md:222 쓰기 레이어와 copy-up 보기 { #try-overlay }
+# docs/deep-dive/images.md:224 쓰기 레이어와 copy-up 보기 { #try-overlay }
 mount | grep -c overlay
 upper=$(docker inspect --format '{{.GraphDriver.Data.UpperDir}}' ov)
 sudo ls -l $upper $upper/tmp $upper/etc
-# docs/deep-dive/images.md:253 쓰기 레이어와 copy-up 보기 { #try-overlay }
+# docs/deep-dive/images.md:255 쓰기 레이어와 copy-up 보기 { #try-overlay }
 docker diff ov
 docker run --rm demo:1
-# docs/deep-dive/images.md:275 쓰기 레이어와 copy-up 보기 { #try-overlay }
+# docs/deep-dive/images.md:277 쓰기 레이어와 copy-up 보기 { #try-overlay }
 docker rm -f ov
-# docs/deep-dive/images.md:286 이미지를 파일로 풀어 보기 { #try-save }
+# docs/deep-dive/images.md:288 이미지를 파일로 풀어 보기 { #try-save }
 docker save demo:1 -o demo.tar && ls -lh demo.tar
 tar -tf demo.tar
 tar -xOf demo.tar index.json; echo
 tar -xOf demo.tar manifest.json; echo
-# docs/deep-dive/images.md:343 이미지를 파일로 풀어 보기 { #try-save }
+# docs/deep-dive/images.md:345 이미지를 파일로 풀어 보기 { #try-save }
 cd && rm -rf ~/demo
 docker image rm demo:1
 # docs/deep-dive/networking-storage.md:166 가상머신 안에서 virtio 장치 보기 { #try-virtio }
@@ -183,9 +183,9 @@ echo $?
 docker inspect --format '{{.State.OOMKilled}} {{.State.ExitCode}}' oom
 # docs/deep-dive/pitfalls.md:199 OOM 킬과 종료 코드 137 보기 { #try-oom }
 sudo dmesg | grep -E 'Memory cgroup out of memory' | tail -1
-# docs/deep-dive/pitfalls.md:225 OOM 킬과 종료 코드 137 보기 { #try-oom }
+# docs/deep-dive/pitfalls.md:226 OOM 킬과 종료 코드 137 보기 { #try-oom }
 docker rm oom
-# docs/deep-dive/pitfalls.md:245 PID 1과 `docker stop` 보기 { #try-pid1 }
+# docs/deep-dive/pitfalls.md:246 PID 1과 `docker stop` 보기 { #try-pid1 }
 docker run -d --name s1 debian:trixie sleep 600
 time docker stop s1
 docker inspect --format '{{.State.ExitCode}}' s1
@@ -193,16 +193,16 @@ docker run -d --name s2 --init debian:trixie sleep 600
 docker top s2
 time docker stop s2
 docker inspect --format '{{.State.ExitCode}}' s2
-# docs/deep-dive/pitfalls.md:280 PID 1과 `docker stop` 보기 { #try-pid1 }
+# docs/deep-dive/pitfalls.md:281 PID 1과 `docker stop` 보기 { #try-pid1 }
 docker run -d --name s3 debian:trixie sh -c 'trap "echo got TERM; exit 0" TERM; sleep 600 & wait'
 time docker stop s3
 docker inspect --format '{{.State.ExitCode}}' s3; docker logs s3
 docker run -d --name s4 debian:trixie sh -c 'sleep 600'
 docker top s4
 time docker stop s4
-# docs/deep-dive/pitfalls.md:342 PID 1과 `docker stop` 보기 { #try-pid1 }
+# docs/deep-dive/pitfalls.md:343 PID 1과 `docker stop` 보기 { #try-pid1 }
 docker rm s1 s2 s3 s4
-# docs/deep-dive/pitfalls.md:358 스틸 시간 보기 { #try-steal }
+# docs/deep-dive/pitfalls.md:359 스틸 시간 보기 { #try-steal }
 head -1 /proc/stat
 vmstat 1 2
 # docs/deep-dive/security.md:140 케이퍼빌리티와 seccomp 보기 { #try-caps }
