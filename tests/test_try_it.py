@@ -33,6 +33,8 @@ from try_its import (
     pages,
     removed_containers,
     scenario_commands,
+    section_text,
+    simple_commands,
     transcript,
 )
 
@@ -80,7 +82,7 @@ def test_every_output_shown_is_in_a_stock_lab_transcript(src: str) -> None:
 @pytest.mark.parametrize("src", PAGES)
 def test_commands_use_public_images(src: str) -> None:
     page_blocks = blocks(src)
-    built = {image for block in page_blocks for command in block.commands for words in command.segments() for image in built_images(words)}
+    built = {image for _, _, words in simple_commands(page_blocks) for image in built_images(words)}
     problems = []
     for block in page_blocks:
         for command in block.commands:
@@ -96,10 +98,9 @@ def test_commands_use_public_images(src: str) -> None:
 @pytest.mark.parametrize("src", PAGES)
 def test_every_named_container_is_removed_on_its_page(src: str) -> None:
     page_blocks = blocks(src)
-    removed = {name for block in page_blocks for command in block.commands for words in command.segments() for name in removed_containers(words)}
+    removed = {name for _, _, words in simple_commands(page_blocks) for name in removed_containers(words)}
     left = [f"{block.where()}: container '{name}' is never removed on this page (add `docker rm -f {name}` to 정리하기, or run it with --rm)"
-            for block in page_blocks for command in block.commands for words in command.segments()
-            for name in named_containers(words) if name not in removed]
+            for block, _, words in simple_commands(page_blocks) for name in named_containers(words) if name not in removed]
     assert left == []
 
 
@@ -137,18 +138,8 @@ def test_a_try_it_that_looks_at_the_host_has_platform_tabs(src: str) -> None:
                                              and not command.text.startswith("docker"))]
         if not host:
             continue
-        body = _section_text(text, section)
+        body = section_text(text, section)
         if not ('=== "macOS' in body and '=== "Windows' in body):
             problems.append(f"{section_blocks[0].where()}: '{section}' looks at the host ({', '.join(sorted(set(host)))}) "
                             "but has no macOS and Windows tabs saying what differs there")
     assert problems == []
-
-
-def _section_text(text: str, heading: str) -> str:
-    lines = text.splitlines()
-    for number, line in enumerate(lines):
-        if line.startswith("#") and line.lstrip("#").strip() == heading:
-            level = len(line) - len(line.lstrip("#"))
-            end = next((n for n in range(number + 1, len(lines)) if re.match(rf"^#{{1,{level}}} ", lines[n])), len(lines))
-            return "\n".join(lines[number:end])
-    return ""

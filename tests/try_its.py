@@ -80,6 +80,11 @@ class Block:
         return f"docs/{self.page}:{self.line}"
 
 
+def simple_commands(page_blocks: list[Block]) -> list[tuple[Block, Command, list[str]]]:
+    """Every simple command of the blocks, as (block, the line it is on, its words)."""
+    return [(block, command, words) for block in page_blocks for command in block.commands for words in command.segments()]
+
+
 def pages() -> list[str]:
     return sorted(path.relative_to(DOCS).as_posix() for path in DOCS.rglob("*.md"))
 
@@ -158,6 +163,17 @@ def built_images(words: list[str]) -> list[str]:
         tagged = [words[i + 1] for i, word in enumerate(words[:-1]) if word in ("-t", "--tag")]
         return tagged + ([words[-1]] if words[1] in ("tag", "import") else [])
     return []
+
+
+def section_text(text: str, heading: str) -> str:
+    """The Markdown of the section under a heading line's text (up to the next heading of its level or above)."""
+    lines = text.splitlines()
+    for number, line in enumerate(lines):
+        if line.startswith("#") and line.lstrip("#").strip() == heading:
+            level = len(line) - len(line.lstrip("#"))
+            end = next((n for n in range(number + 1, len(lines)) if re.match(rf"^#{{1,{level}}} ", lines[n])), len(lines))
+            return "\n".join(lines[number:end])
+    return ""
 
 
 def transcript(path: Path) -> list[str]:

@@ -22,7 +22,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from try_its import blocks, named_containers, removed_containers  # noqa: E402
+from try_its import blocks, named_containers, removed_containers, section_text  # noqa: E402
 
 SCENARIO = HERE / "scenarios" / "walkthrough.sh"
 RECORDED = HERE / "stock" / "walkthrough.txt"
@@ -103,7 +103,7 @@ def report() -> int:
                         bad.append(command.text)
             runs = "yes" if not bad else "no: " + "; ".join(bad[:2])
             failures += bool(bad)
-        body = _section(text, section)
+        body = section_text(text, section)
         tabs = "yes" if ('=== "macOS' in body and '=== "Windows' in body) else "no"
         words = [w for b in section_blocks for c in b.commands for w in c.segments()]
         named = {n for w in words for n in named_containers(w)}
@@ -115,16 +115,6 @@ def report() -> int:
         total = RECORDED.read_text(encoding="utf-8").strip().splitlines()[-1]
         print(f"\nwalkthrough: {total.lstrip('# ')}; try-its with a failing command: {failures}")
     return 0
-
-
-def _section(text: str, heading: str) -> str:
-    lines = text.splitlines()
-    for number, line in enumerate(lines):
-        if line.startswith("#") and line.lstrip("#").strip() == heading:
-            level = len(line) - len(line.lstrip("#"))
-            end = next((n for n in range(number + 1, len(lines)) if re.match(rf"^#{{1,{level}}} ", lines[n])), len(lines))
-            return "\n".join(lines[number:end])
-    return ""
 
 
 if __name__ == "__main__":
