@@ -83,15 +83,12 @@ def test_every_output_shown_is_in_a_stock_lab_transcript(src: str) -> None:
 def test_commands_use_public_images(src: str) -> None:
     page_blocks = blocks(src)
     built = {image for _, _, words in simple_commands(page_blocks) for image in built_images(words)}
-    problems = []
-    for block in page_blocks:
-        for command in block.commands:
-            if "lab/" in command.text:
-                problems.append(f"{block.where()}: '$ {command.text}' uses a private image (lab/…)")
-            for words in command.segments():
-                image = docker_image(words)
-                if image and image not in PUBLIC_IMAGES and image not in built:
-                    problems.append(f"{block.where()}: '{image}' is neither a public image ({', '.join(sorted(PUBLIC_IMAGES))}) nor built on this page")
+    problems = [f"{block.where()}: '$ {command.text}' uses a private image (lab/…)"
+                for block in page_blocks for command in block.commands if "lab/" in command.text]
+    for block, _, words in simple_commands(page_blocks):
+        image = docker_image(words)
+        if image and image not in PUBLIC_IMAGES and image not in built:
+            problems.append(f"{block.where()}: '{image}' is neither a public image ({', '.join(sorted(PUBLIC_IMAGES))}) nor built on this page")
     assert problems == []
 
 
@@ -110,13 +107,12 @@ def test_commands_that_need_root_use_sudo(src: str) -> None:
     text = (DOCS / src).read_text(encoding="utf-8")
     if "[exit code" in text:
         problems.append(f"docs/{src}: '[exit code: N]' looks like program output; show the status with `echo $?`")
-    for block in blocks(src):
-        for command in block.commands:
-            for words in command.segments():
-                needs_root = words[0] in ROOT_ONLY or (words[0] == "unshare" and not {"-r", "--map-root-user", "--user", "-U"} & set(words))
-                if needs_root:
-                    problems.append(f"{block.where()}: '$ {command.text}': {words[0]} needs root; type `sudo {words[0]} …`")
-    for block in blocks(src):
+    page_blocks = blocks(src)
+    for block, command, words in simple_commands(page_blocks):
+        needs_root = words[0] in ROOT_ONLY or (words[0] == "unshare" and not {"-r", "--map-root-user", "--user", "-U"} & set(words))
+        if needs_root:
+            problems.append(f"{block.where()}: '$ {command.text}': {words[0]} needs root; type `sudo {words[0]} …`")
+    for block in page_blocks:
         if any(line.startswith("# ") for line in block.body):
             problems.append(f"{block.where()}: a `#` root prompt; type `$ sudo …` instead")
     assert problems == []
@@ -133,7 +129,7 @@ def test_a_try_it_that_looks_at_the_host_has_platform_tabs(src: str) -> None:
     text = (DOCS / src).read_text(encoding="utf-8")
     problems = []
     for section, section_blocks in sections.items():
-        host = [words[0] for block in section_blocks for command in block.commands for words in command.segments()
+        host = [words[0] for _, command, words in simple_commands(section_blocks)
                 if words[0] in HOST_SIDE or (words[0] in ("cat", "grep", "ls", "sudo") and re.search(r"/(proc|sys|dev)/", command.text)
                                              and not command.text.startswith("docker"))]
         if not host:

@@ -22,7 +22,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from try_its import blocks, named_containers, removed_containers, section_text  # noqa: E402
+from try_its import blocks, named_containers, removed_containers, section_text, simple_commands  # noqa: E402
 
 SCENARIO = HERE / "scenarios" / "walkthrough.sh"
 RECORDED = HERE / "stock" / "walkthrough.txt"
@@ -35,14 +35,14 @@ def reading_order() -> list[str]:
     return nav_pages()
 
 
+def walked(block) -> bool:
+    """Whether the walkthrough runs a block: a try-it's recorded run, on Linux, not a side note."""
+    return block.in_try_it and not block.elsewhere and block.shows_output and (not block.tab or block.tab.startswith("Linux"))
+
+
 def try_it_blocks():
     for page in reading_order():
-        for block in blocks(page):
-            if not block.in_try_it or block.elsewhere or not block.shows_output:
-                continue
-            if block.tab and not block.tab.startswith("Linux"):
-                continue
-            yield block
+        yield from (block for block in blocks(page) if walked(block))
 
 
 def scenario() -> int:
@@ -74,7 +74,9 @@ def _recorded() -> dict[str, list[list[str]]]:
 def report() -> int:
     recorded = _recorded() if RECORDED.exists() else {}
     sections: dict[tuple[str, str], list] = {}
+    texts: dict[str, str] = {}
     for page in reading_order():
+        texts[page] = (ROOT / "docs" / page).read_text(encoding="utf-8")
         for block in blocks(page):
             if block.in_try_it:
                 sections.setdefault((page, block.section), []).append(block)
@@ -82,7 +84,6 @@ def report() -> int:
     print("| --- | --- | --- | --- | --- | --- |")
     failures = 0
     for (page, section), section_blocks in sections.items():
-        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
         shown = [b for b in section_blocks if b.shows_output and not b.elsewhere]
         where = "stock lab" if shown else ("not run (commands only)" if not any(b.elsewhere for b in section_blocks) else "sandbox (folded)")
         if any(b.elsewhere for b in section_blocks) and shown:
@@ -90,9 +91,7 @@ def report() -> int:
         runs = "—"
         if shown and recorded:
             bad = []
-            for block in shown:
-                if block.tab and not block.tab.startswith("Linux"):
-                    continue
+            for block in filter(walked, shown):
                 for command in block.commands:
                     outputs = recorded.get(command.text)
                     if outputs is None:
@@ -103,9 +102,9 @@ def report() -> int:
                         bad.append(command.text)
             runs = "yes" if not bad else "no: " + "; ".join(bad[:2])
             failures += bool(bad)
-        body = section_text(text, section)
+        body = section_text(texts[page], section)
         tabs = "yes" if ('=== "macOS' in body and '=== "Windows' in body) else "no"
-        words = [w for b in section_blocks for c in b.commands for w in c.segments()]
+        words = [w for _, _, w in simple_commands(section_blocks)]
         named = {n for w in words for n in named_containers(w)}
         removed = {n for w in words for n in removed_containers(w)}
         cleanup = "—" if not named else ("yes" if named <= removed else "no: " + ", ".join(sorted(named - removed)))
