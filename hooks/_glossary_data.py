@@ -80,9 +80,14 @@ def _validate(data, root, path: str, problems: list[str]) -> tuple[list[Term], d
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
         problems.append(problem(path, 1, "최상위에 `terms:` 목록이 없습니다", "`terms:` 아래에 용어를 나열하세요"))
         return [], {}
-    unknown_top = set(data) - {"terms", "spelling"}
+    unknown_top = set(data) - {"terms", "spelling", "not_terms"}
     for key in sorted(unknown_top):
-        problems.append(problem(path, _key_line(root, key), f"알 수 없는 항목 '{key}'", "`terms`와 `spelling`만 쓸 수 있습니다"))
+        problems.append(problem(path, _key_line(root, key), f"알 수 없는 항목 '{key}'",
+                                "`terms`, `spelling`, `not_terms`만 쓸 수 있습니다"))
+    not_terms = data.get("not_terms") or []
+    if not isinstance(not_terms, list) or not all(isinstance(word, str) for word in not_terms):
+        problems.append(problem(path, _key_line(root, "not_terms"), "`not_terms`는 낱말 목록이어야 합니다",
+                                "예: `not_terms: [모놀리식, 레거시]`"))
     spelling = data.get("spelling") or {}
     if not isinstance(spelling, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in spelling.items()):
         problems.append(problem(path, _key_line(root, "spelling"), "`spelling`은 '틀린 표기: 바른 표기' 목록이어야 합니다",
@@ -120,6 +125,10 @@ def _validate(data, root, path: str, problems: list[str]) -> tuple[list[Term], d
             if clash:
                 problems.append(problem(path, term.key_lines["forbidden"], f"금지 표기 '{bad}'가 바른 표기 '{clash}' 안에 들어 있습니다",
                                         "더 긴 금지 표기를 쓰거나 빼세요"))
+    for word in not_terms if isinstance(not_terms, list) else []:
+        if word in forms:
+            problems.append(problem(path, _key_line(root, "not_terms"), f"'{word}'는 용어이면서 not_terms에도 있습니다",
+                                    "not_terms에서 빼세요"))
     for bad in spelling:
         clash = next((form for form in forms if bad in form), None)
         if clash:

@@ -92,6 +92,13 @@ class PageModel:
         (spellings, glossary references) that must not look into code samples."""
         return mask_code(self.source)
 
+    @cached_property
+    def reader_text(self) -> str:
+        """`text` with the diagrams' sources kept: their labels, accTitle and accDescr are
+        words the reader sees (drawn into the picture, or read out by a screen reader), so
+        spelling rules apply to them too. Mermaid's own syntax holds no Korean."""
+        return mask_code(self.source, keep=("mermaid",))
+
     def line(self, offset: int) -> int:
         """The 1-based line of an offset in `source` (and in `text`, which keeps its lines)."""
         return self._lines.line(offset)

@@ -143,12 +143,20 @@ def yaml_value(node, key: str):
     return None
 
 
-def mask_code(source: str) -> str:
+def mask_code(source: str, keep: tuple[str, ...] = ()) -> str:
     """The source with fenced blocks, inline code and HTML comments blanked out, offsets and
     lines kept. Scanners then never match in what the reader does not see as text (a link
-    in a comment is no link), yet report the right line numbers.
+    in a comment is no link), yet report the right line numbers. Fences whose language is
+    in `keep` keep their body (a diagram's labels are text the reader sees), not their
+    fence lines.
     """
-    spans = [(fence.start, fence.end) for fence in fences(source)]
+    spans = []
+    for fence in fences(source):
+        if fence.language in keep:
+            body_start = source.index("\n", fence.start) + 1
+            spans += [(fence.start, body_start), (body_start + len(fence.body), fence.end)]
+        else:
+            spans.append((fence.start, fence.end))
     spans += [m.span() for m in _INLINE_CODE.finditer(_blank(source, spans))]
     spans += [m.span() for m in _HTML_COMMENT.finditer(_blank(source, spans))]
     return _blank(source, spans)

@@ -220,7 +220,10 @@ def _fallback_loader(state: _DiagramState, page: Page) -> str:
 
 
 def _accessibility_problems(diagrams, path: str) -> list[str]:
-    """One message per diagram that lacks `accTitle:` or `accDescr:`."""
+    """One message per diagram that lacks `accTitle:` or `accDescr:`, and one per description
+    that places things left or right: Mermaid, not the writer, decides what goes left (it
+    puts later subgraphs first), so such a description tells a screen-reader user a
+    picture that may not be the one drawn."""
     problems = []
     for fence in diagrams:
         missing = [key for key in ("accTitle", "accDescr") if not re.search(rf"^\s*{key}\s*:", fence.body, re.M)]
@@ -229,6 +232,12 @@ def _accessibility_problems(diagrams, path: str) -> list[str]:
                 path, fence.line, f"다이어그램에 {', '.join(missing)}이(가) 없습니다",
                 "다이어그램 종류 다음 줄에 `accTitle: 제목`과 `accDescr: 한 줄 설명`을 넣으세요",
             ))
+        for number, text in enumerate(fence.body.split("\n"), start=fence.line + 1):
+            if _DESCRIPTION.match(text) and (side := _LEFT_OR_RIGHT.search(text)):
+                problems.append(problem(
+                    path, number, f"다이어그램 설명이 자리를 좌우로 말합니다: '{side.group(0)}'",
+                    "좌우 대신 이름과 위아래로 설명하세요 (배치는 Mermaid가 정합니다)",
+                ))
     return problems
 
 
@@ -241,6 +250,9 @@ def _page_slug(page: Page) -> str:
     """'virtualization/hypervisor.md' -> 'virtualization-hypervisor': ids that stay put."""
     return re.sub(r"[^a-z0-9]+", "-", page.file.src_uri.removesuffix(".md").lower()).strip("-")
 
+
+_DESCRIPTION = re.compile(r"^\s*acc(?:Title|Descr)\s*:")
+_LEFT_OR_RIGHT = re.compile(r"왼쪽|오른쪽|왼편|오른편|좌측|우측|좌우|양옆")
 
 # mermaid2's fence writes the source into <code> as it is, unescaped (`<br>` stays `<br>`).
 _MERMAID_BLOCK = re.compile(r'<pre\b[^>]*\bclass="mermaid"[^>]*><code>(?P<source>.*?)</code></pre>', re.S)

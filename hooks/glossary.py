@@ -10,7 +10,8 @@
   Never inside code, headings, links or diagrams.
 - Writers can reference a term explicitly: `[[hypervisor]]`, `[[하이퍼바이저]]` or
   `[[hypervisor|하이퍼바이저가]]`. An unknown term is an error.
-- A forbidden spelling in a page is an error; a term no page uses is a warning.
+- A forbidden spelling in a page is an error, in prose and in diagrams' labels and
+  descriptions alike; a term no page uses is a warning.
 - A page glosses a term with its English name once, at first use: a second
   `하이퍼바이저(hypervisor)` on the same page (outside code) is a warning.
 """
@@ -209,7 +210,7 @@ def _spelling_problems(model: PageModel, glossary: Glossary) -> list[str]:
     return [
         problem(model.path, model.line(match.start()), f"잘못된 표기 '{match.group(0)}'",
                 f"'{glossary.wrong[match.group(0)]}'(으)로 고치세요")
-        for match in glossary.wrong_matcher.finditer(model.text)
+        for match in glossary.wrong_matcher.finditer(model.reader_text)
     ]
 
 
@@ -298,10 +299,11 @@ def _is_hangul(char: str) -> bool:
 
 
 
-# Elements whose text never gets a tooltip (diagrams are <pre class="mermaid">). None of
+# Elements whose text never gets a tooltip (diagrams are <pre class="mermaid">; a tab's <label>
+# and a fold's <summary> are controls: a link inside would navigate instead of toggling). None of
 # them nests inside itself in Markdown output, so the first closing tag ends the region.
 _NO_TOOLTIP_REGION = re.compile(
-    r"<(a|code|pre|kbd|script|style|abbr|svg|button|textarea|select|h[1-6])\b[^>]*>.*?</\1\s*>", re.S | re.I
+    r"<(a|code|pre|kbd|script|style|abbr|svg|button|textarea|select|label|summary|h[1-6])\b[^>]*>.*?</\1\s*>", re.S | re.I
 )
 _DIAGRAM_SVG = re.compile(r'<div class="diagram"[^>]*><svg\b.*?</svg></div>', re.S)
 _DIAGRAM_BOX = re.compile(r'<a data-diagram-label="(?P<label>[^"]*)">')

@@ -12,7 +12,7 @@ import yaml
 
 from builds import ROOT
 
-CODE = ["hooks", "tests", "benchmarks", "tasks.py"]
+CODE = ["hooks", "tests", "benchmarks", "scripts", "tasks.py"]
 HOOKS = ROOT / "hooks"
 
 
@@ -77,7 +77,7 @@ def test_pyproject_declares_every_package_the_code_imports_or_mkdocs_loads() -> 
     pins = [*project["dependencies"], *(pin for extra in project["optional-dependencies"].values() for pin in extra)]
     declared = {pin.split("==")[0].lower().replace("_", "-") for pin in pins}
     distributions = importlib.metadata.packages_distributions()
-    local = {path.stem for folder in ("hooks", "tests", "benchmarks") for path in (ROOT / folder).glob("*.py")} | {"tasks"}
+    local = {path.stem for folder in ("hooks", "tests", "benchmarks", "scripts") for path in (ROOT / folder).glob("*.py")} | {"tasks"}
     imported = set().union(*(_imports(path) for folder in CODE[:-1] for path in (ROOT / folder).rglob("*.py")))
     imported |= _imports(ROOT / "tasks.py")
     needed = {dist.lower().replace("_", "-") for name in imported - local - set(sys.stdlib_module_names)

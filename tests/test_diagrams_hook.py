@@ -45,6 +45,17 @@ def test_diagram_without_acc_title_or_description_fails_strict_build_with_file_a
     ]
 
 
+def test_description_that_places_boxes_left_or_right_fails_at_its_line(fixture_site, warnings_log, tmp_path: Path) -> None:
+    # Mermaid decides what is drawn left: a description saying so may describe another picture.
+    config_file = fixture_site("diagrams")
+    _page(config_file.parent, GOOD.replace("accDescr: 하드웨어 위에", "accDescr: 왼쪽 하드웨어 위에"))
+    with pytest.raises(Abort):
+        build_site(config_file, tmp_path / "out")
+    assert messages(warnings_log, "diagrams") == [
+        "docs/index.md:8: 다이어그램 설명이 자리를 좌우로 말합니다: '왼쪽' — 좌우 대신 이름과 위아래로 설명하세요 (배치는 Mermaid가 정합니다)"
+    ]
+
+
 def test_diagram_is_drawn_into_the_page_as_accessible_svg_with_text_labels(fixture_site, tmp_path: Path) -> None:
     config = fixture_site("diagrams")
     _page(config.parent, GOOD)

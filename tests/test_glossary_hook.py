@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
 
@@ -66,6 +67,16 @@ def test_no_tooltip_in_headings_code_links_or_diagrams(fixture_site, tmp_path: P
     assert "컨테이너화" in page.get_text() and not page.find("a", string="컨테이너화")
 
 
+def test_no_tooltip_in_a_tab_label_or_a_fold_title() -> None:
+    # A tab's <label> and a fold's <summary> are controls: a link there would navigate, not toggle.
+    data = load_hook("_glossary_data")
+    term = data.Term(id="kernel", ko="커널", en="kernel", short="운영체제의 핵심입니다.", long="…")
+    html = '<label for="t">커널 탭</label><details><summary>커널 이야기</summary><p>커널은 하나입니다.</p></details>'
+    linked, used = glossary.add_tooltips(html, data.Glossary("docs/glossary.yml", [term], {}), "glossary/")
+    assert linked.startswith('<label for="t">커널 탭</label><details><summary>커널 이야기</summary><p><a class="glossary-term"')
+    assert used == {"kernel"}
+
+
 def test_explicit_reference_links_with_its_own_text(fixture_site, tmp_path: Path) -> None:
     site = build_site(fixture_site("glossary"), tmp_path / "out")
     link = _content(site, "index.html").select_one('a[data-term="kvm"]')
@@ -94,6 +105,24 @@ def test_forbidden_spelling_fails_with_file_line_and_the_right_spelling(
     with pytest.raises(Abort):
         build_site(config_file, tmp_path / "out")
     assert messages(warnings_log, "glossary") == [message.format(line=_line_of(config_file, "index.md", wrong))]
+
+
+@pytest.mark.parametrize("where", ['a["컨테이너"]', "accDescr: 커널과 컨테이너"], ids=["label", "accDescr"])
+def test_forbidden_spelling_in_a_diagram_fails_at_its_line(fixture_site, warnings_log, tmp_path: Path, where: str) -> None:
+    # A diagram's labels are drawn into the picture and its description is read out: text the reader gets.
+    config_file = fixture_site("glossary")
+    edit(config_file.parent / "docs" / "index.md", where, where.replace("컨테이너", "하이버바이저"))
+    with pytest.raises(Abort):
+        build_site(config_file, tmp_path / "out")
+    line = _line_of(config_file, "index.md", "하이버바이저")
+    assert messages(warnings_log, "glossary") == [f"docs/index.md:{line}: 잘못된 표기 '하이버바이저' — '하이퍼바이저'(으)로 고치세요"]
+
+
+@pytest.mark.parametrize("wrong", ["메세지", "디렉토리", "아키텍쳐", "쓰레드", "릴리즈"])
+def test_the_fields_common_misspellings_are_forbidden_in_the_real_glossary(wrong: str) -> None:
+    data = yaml.safe_load((Path(__file__).resolve().parent.parent / "docs" / "glossary.yml").read_text(encoding="utf-8"))
+    forbidden = {**data["spelling"], **{bad: term["ko"] for term in data["terms"] for bad in term.get("forbidden", [])}}
+    assert wrong in forbidden, f"docs/glossary.yml should forbid '{wrong}'"
 
 
 def test_forbidden_spelling_inside_code_is_allowed(fixture_site, warnings_log, tmp_path: Path) -> None:

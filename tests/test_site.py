@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+import diagram_layout
 from builds import ROOT, build_site, copy_project, diagram_sources, drawn_diagrams, nav_pages, output_file, soup
 
 # Deep links that onboarding documents use: these ids must exist (and stay).
@@ -44,7 +45,8 @@ REQUIRED_DIAGRAMS = [
 ]
 
 # The notes' misspellings and the site's rejected variant spellings.
-FORBIDDEN = ["동잃한", "상담하며", "컨터이너", "하이버바이저", "발생간다", "어플리케이션", "게스트OS", "도커엔진", "DOM0"]
+FORBIDDEN = ["동잃한", "상담하며", "컨터이너", "하이버바이저", "발생간다", "어플리케이션", "게스트OS", "도커엔진", "DOM0",
+             "메세지", "디렉토리", "아키텍쳐", "쓰레드", "릴리즈"]
 
 # <tag attribute> pairs through which a page *loads* something (hyperlinks are fine).
 RESOURCE_ATTRIBUTES = [
@@ -122,6 +124,21 @@ def test_every_label_line_reaches_the_reader_as_text(site: Path, src: str) -> No
             for line in re.split(r"<br\s*/?>", next(part for part in label if part)):
                 plain = re.sub(r"[*_`]", "", line).replace(" ", "")
                 assert plain in text, f"{src}: '{line}' is not in the drawn diagram {svg['id']}"
+
+
+@pytest.mark.parametrize("src", PAGES)
+def test_numbered_side_by_side_boxes_read_left_to_right(site: Path, src: str) -> None:
+    # Mermaid places later subgraphs further left: 가상머신 3 · 2 · 1 reads backwards. Boxes
+    # of one row that differ only in a trailing number or capital (가상머신 1, 컨테이너 A) are
+    # drawn in that order from the left.
+    for number, diagram in enumerate(diagram_layout.diagrams(output_file(site, src).read_text(encoding="utf-8")), 1):
+        rows: dict[tuple[str, str, int], list[tuple[float, str]]] = {}
+        for box in diagram.boxes:
+            if match := re.fullmatch(r"(.*?)\s*([1-9]|[A-Z])", box.label):
+                rows.setdefault((box.kind, match.group(1), round(box.y / 10)), []).append((box.x, match.group(2)))
+        for (_, name, _), row in rows.items():
+            drawn = [mark for _, mark in sorted(row)]
+            assert drawn == sorted(drawn), f"{src} 그림 {number} ({diagram.title}): '{name}' drawn {drawn} from the left"
 
 
 @pytest.mark.parametrize("src", PAGES)

@@ -139,3 +139,38 @@ def test_a_try_it_that_looks_at_the_host_has_platform_tabs(src: str) -> None:
             problems.append(f"{section_blocks[0].where()}: '{section}' looks at the host ({', '.join(sorted(set(host)))}) "
                             "but has no macOS and Windows tabs saying what differs there")
     assert problems == []
+
+
+# One layout for every try-it (CONTRIBUTING.md "직접 해 보기의 틀"): what you need first, the
+# commands, then what to notice, the cleanup last; predictions sit before the output they ask about.
+REQUIRED_ORDER = ["**필요한 것**", "```console", "**눈여겨볼 점**"]
+CLEANUP = "**정리하기**"
+
+
+def _try_it_parts(page: str) -> list[tuple[int, str, str]]:
+    """(line, title, Markdown) of each `###` part of the page's `## 직접 해 보기` section."""
+    text = (DOCS / page).read_text(encoding="utf-8")
+    section = re.search(r"^## 직접 해 보기\b.*?(?=^## |\Z)", text, re.M | re.S)
+    if not section:
+        return []
+    start_line = text.count("\n", 0, section.start()) + 1
+    parts = []
+    for match in re.finditer(r"^### (.+?)\n(.*?)(?=^### |\Z)", section.group(0), re.M | re.S):
+        parts.append((start_line + section.group(0).count("\n", 0, match.start()), match.group(1), match.group(2)))
+    return parts
+
+
+@pytest.mark.parametrize("src", PAGES)
+def test_every_try_it_has_the_one_layout(src: str) -> None:
+    wrong = []
+    for line, title, body in _try_it_parts(src):
+        firsts = [body.find(mark) for mark in REQUIRED_ORDER]
+        problems = [f"'{mark.strip('*`')}'이(가) 없습니다" for mark, at in zip(REQUIRED_ORDER, firsts) if at < 0]
+        if not problems and firsts != sorted(firsts):
+            problems.append("필요한 것 → 명령 → 눈여겨볼 점 차례가 아닙니다")
+        if CLEANUP in body and body.rfind(CLEANUP) < firsts[-1]:
+            problems.append("정리하기는 맨 끝에 둡니다")
+        if re.match(r"\d+\.\s", title):
+            problems.append("제목에 번호를 붙이지 않습니다")
+        wrong += [f"docs/{src}:{line}: '{title}' — {problem}" for problem in problems]
+    assert not wrong, "\n".join(wrong)
