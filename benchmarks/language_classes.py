@@ -26,8 +26,10 @@ def sources_at(rev: str) -> tuple[dict[str, str], str]:
                            capture_output=True, text=True).stdout.split()
     show = lambda name: subprocess.run(["git", "show", f"{rev}:{name}"], cwd=ROOT, check=True,  # noqa: E731
                                        capture_output=True, text=True).stdout
-    return ({name.removeprefix("docs/"): show(name) for name in names if name.endswith(".md")},
-            show("docs/glossary.yml"))
+    glossary = show("docs/glossary.yml")
+    sources = {name.removeprefix("docs/"): show(name) for name in names if name.endswith(".md")}
+    sources[korean_style.GLOSSARY] = korean_style.glossary_text(glossary)
+    return sources, glossary
 
 
 def main(args: list[str]) -> int:

@@ -124,7 +124,7 @@ EVERYDAY = {"가상머신": "virtual machine", "가상화": "virtualization", "�
 
 
 def everyday_glosses(page: str, source: str) -> list[Finding]:
-    if page == HOME:
+    if page in (HOME, GLOSSARY):
         return []
     pattern = re.compile("|".join(rf"{ko}\((?i:{re.escape(en)})" for ko, en in EVERYDAY.items()))
     return _matches(page, source, pattern)
@@ -176,7 +176,7 @@ def unexplained_abbreviations(page: str, source: str) -> list[Finding]:
     """The first use of an abbreviation on a page is spelled out: `OOM(Out Of Memory)` or
     `메모리 부족(OOM)`, or links to where it is (a glossary tooltip counts: it says it).
     The references page lists sources under their own (English) titles."""
-    if page == "references.md":
+    if page in ("references.md", GLOSSARY):  # a tooltip is read alone; its term's entry says the rest
         return []
     text = _blank(prose(source), _TITLES)  # a heading or a box title names; the text then explains
     found = []
@@ -247,9 +247,30 @@ _HTML_TAG = re.compile(r"<[^>\n]+>")
 _ATTR_LIST = re.compile(r"\{[:#.][^}\n]*\}|\{ [#.][^}\n]*\}")
 
 
+GLOSSARY = "glossary.yml"
+
+
 def pages(root: Path = ROOT) -> dict[str, str]:
-    return {str(path.relative_to(root / "docs")): path.read_text(encoding="utf-8")
-            for path in sorted((root / "docs").rglob("*.md"))}
+    """Every page's source by its path under docs/, and the glossary's entries as one text
+    (under "glossary.yml"): their definitions are read in tooltips and on the glossary page."""
+    found = {str(path.relative_to(root / "docs")): path.read_text(encoding="utf-8")
+             for path in sorted((root / "docs").rglob("*.md"))}
+    found[GLOSSARY] = glossary_text((root / "docs" / GLOSSARY).read_text(encoding="utf-8"))
+    return found
+
+
+def glossary_text(data: str) -> str:
+    """The definitions (`short`, `long`) of glossary.yml, each as one paragraph on the line
+    of its key and everything else blank: findings name the file's lines."""
+    import yaml
+    lines = [""] * (data.count("\n") + 2)
+    root = yaml.compose(data)
+    terms = next((value for key, value in getattr(root, "value", []) if key.value == "terms"), None)
+    for entry in getattr(terms, "value", []):
+        for key, value in entry.value:
+            if key.value in ("short", "long") and isinstance(value, yaml.ScalarNode):
+                lines[key.start_mark.line] = " ".join(value.value.split())
+    return "\n".join(lines)
 
 
 def findings(sources: dict[str, str]) -> dict[str, list[Finding]]:
@@ -263,6 +284,8 @@ def unlisted_glosses(page: str, source: str, listed: set[str]) -> list[Finding]:
     one a newcomer may look up. The gloss is what a translation looks like: lowercase
     English (`다이제스트(digest)`, `사용자 공간(user space, …)`); a parenthesis naming
     an example (`장치 모델(QEMU)`) or following a verb form (`처리될 수도(vhost)`) is none."""
+    if page == GLOSSARY:
+        return []  # the glossary defines; what its entries translate in passing is their explanation
     text = prose(source)
     found = []
     for match in _GLOSS.finditer(text):
