@@ -6,7 +6,8 @@ as one `Build`, and nowhere else.
 
 - `build.glossary`: docs/glossary.yml, read and validated on first use (_glossary_data);
 - `build.page(page)`: the model of a page (_page_model), read from the parse that
-  renders it; `build.pages`: every page's model, for checks across pages (on_env);
+  renders it; `build.every_page(files)`: every page's model, for checks across pages
+  (on_env), also in a `--dirty` build, which renders only the pages that changed;
 - `build.keep(state)` / `build.part(kind)`: a hook's own state, one typed entry per hook
   (`build.part(_Links)` is that hook's `_Links`).
 """
@@ -23,6 +24,7 @@ from _source import project_path
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
 T = TypeVar("T")
@@ -68,6 +70,26 @@ class Build:
     def model(self, src_uri: str) -> PageModel | None:
         """The model of the page at docs/<src_uri>, if that page has been read."""
         return self.pages.get(src_uri)
+
+    def every_page(self, files: Files) -> list[PageModel]:
+        """The model of every page of the site, for checks across pages (from on_env on).
+
+        A `--dirty` build (`mkdocs serve --dirty`, `mkdocs build --dirty`) renders only
+        the pages changed since the last build. The others are read here the way MkDocs
+        renders them, in memory and without writing anything: their Markdown through
+        every plugin's and hook's on_page_markdown, then `Page.render`, whose parse the
+        model reads. Such a model says so (`PageModel.rendered_here`)."""
+        for file in files.documentation_pages():
+            page = file.page
+            if page is None or (file.src_uri in self.pages and self.pages[file.src_uri].read):
+                continue
+            if page.markdown is None:
+                page.read_source(self.config)
+            page.markdown = self.config.plugins.on_page_markdown(page.markdown, page=page, config=self.config, files=files)
+            model = self.page(page)
+            page.render(self.config, files)
+            model.rendered_here = True
+        return list(self.pages.values())
 
     def keep(self, state: T) -> T:
         """Keep a hook's state for this build, under its type."""

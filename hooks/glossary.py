@@ -97,7 +97,12 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> None:
     # Every page is rendered by now: usage and anchors are known.
     build = build_of(config)
     glossary = build.glossary
-    used = {term for model in build.pages.values() for term in model.glossary_uses}
+    models = build.every_page(files)
+    for file in files.documentation_pages():  # pages a --dirty build did not render: no on_page_content ran
+        model = build.model(file.src_uri)
+        if model is not None and model.rendered_here and file.page is not None and file.page.content:
+            model.glossary_uses = add_tooltips(file.page.content, glossary, "")[1]
+    used = {term for model in models for term in model.glossary_uses}
     for term in glossary.terms:
         if term.id not in used:
             log.warning(problem(glossary.path, term.line, f"어느 페이지에서도 쓰지 않은 용어입니다: '{term.ko}'",

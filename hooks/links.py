@@ -62,7 +62,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> None:
     # Every page is rendered by now, so every anchor on every page is known.
     build = build_of(config)
     external = build.part(_Links).external
-    links = [link for model in build.pages.values() for link in model.links]
+    links = [link for model in build.every_page(files) for link in model.links]
     problems = _nav_problems(config, files)
     problems += [message for link in links if (message := _internal_problem(link, files, config.docs_dir, build))]
     if external:

@@ -42,9 +42,6 @@ log = logging.getLogger("mkdocs.hooks.serving")
 
 SCRIPT = "assets/javascripts/serve-problems.js"  # in overrides/; published only while serving
 PROBLEMS = "__problems__.json"  # in the served site
-# MkDocs reloads hook modules with every config it loads (each rebuild), so the
-# command MkDocs was started with, reported once, is kept in the process' environment.
-COMMAND = "VIRTUALIZATION_GUIDE_MKDOCS_COMMAND"
 # "docs/x.md:12: …" (our hooks) or "Doc file 'x.md' …" (MkDocs' own link checks).
 _LOCATED = re.compile(r"^(?P<path>[\w./-]+\.(?:md|ya?ml)):(?P<line>\d+): ")
 _DOC_FILE = re.compile(r"Doc file '(?P<src>[^']+\.md)'")
@@ -55,7 +52,7 @@ _DOC_FILE = re.compile(r"Doc file '(?P<src>[^']+\.md)'")
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
-    os.environ[COMMAND] = command
+    PROCESS.command = command
     # One line per diagram page per build, at INFO: the hooks' own lines drown in them.
     logging.getLogger("mkdocs.plugins.mermaid2").setLevel(logging.WARNING)
 
@@ -65,9 +62,13 @@ def on_config(config: MkDocsConfig) -> None:
     if not serving():
         return
     builder_logger = logging.getLogger("mkdocs")
-    for handler in list(builder_logger.handlers):
-        if isinstance(handler, CountHandler):  # mkdocs.commands.build's strict counter
-            builder_logger.removeHandler(handler)
+    # mkdocs.commands.build adds its strict counter before on_config: remove it by its type.
+    counters = [handler for handler in builder_logger.handlers if isinstance(handler, CountHandler)]
+    if config.strict and not counters:
+        log.warning("MkDocs의 strict 경고 카운터(mkdocs.utils.CountHandler)를 찾지 못했습니다: 경고가 하나라도 있으면 "
+                    "serve가 멈출 수 있습니다 — MkDocs가 바뀌었으니 hooks/serving.py의 on_config를 고치세요")
+    for handler in counters:
+        builder_logger.removeHandler(handler)
     config.strict = False
     builder_logger.addHandler(build_of(config).keep(_Collector()))
 
@@ -123,7 +124,19 @@ def on_build_error(*, error: Exception) -> None:
 
 def serving() -> bool:
     """MkDocs was started as `mkdocs serve` (not `--clean`, which MkDocs reports as a build)."""
-    return os.environ.get(COMMAND) == "serve"
+    return PROCESS.command == "serve"
+
+
+@dataclass
+class _Process:
+    """What MkDocs was started as, which it reports once, in on_startup. MkDocs 1.6 loads a
+    hook module once per process (`Hooks._load_hook` is cached), so this module's state
+    outlives every rebuild of `mkdocs serve`; unlike an environment variable, no child
+    process inherits it."""
+    command: str | None = None
+
+
+PROCESS = _Process()
 
 
 @dataclass

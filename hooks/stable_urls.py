@@ -104,6 +104,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> None:
     # Every page is rendered by now: its headings are known.
     build = build_of(config)
     state = build.part(_State)
+    build.every_page(files)  # a --dirty build rendered only what changed
     pages = {file.page.url: build.model(file.src_uri) for file in files.documentation_pages() if file.page}
     reachable = {url: _listed_anchors(model) for url, model in pages.items()}
     if os.environ.get(UPDATE) == "1":

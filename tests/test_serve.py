@@ -130,3 +130,23 @@ def test_a_rebuild_logs_only_what_changed_and_what_is_wrong(tmp_path: Path) -> N
         lines = server.log[mark:]
         assert not [line for line in lines if "MERMAID2" in line], lines
         assert len(lines) <= 6, lines
+
+
+def test_serving_warns_when_mkdocs_strict_counter_is_not_where_it_was(fixture_site, warnings_log) -> None:
+    # The hook removes MkDocs' strict counter by its type; if MkDocs stops adding one, say so
+    # rather than let `serve` stall on the first warning.
+    from mkdocs.config import load_config
+
+    from builds import load_hook
+
+    serving_hook = load_hook("serving")
+    config = load_config(str(fixture_site("links")), strict=True)
+    started_as = serving_hook.PROCESS.command
+    serving_hook.PROCESS.command = "serve"
+    try:
+        serving_hook.on_config(config)
+    finally:
+        serving_hook.PROCESS.command = started_as
+        serving_hook.on_build_error(error=RuntimeError("the test's build ends here"))  # detaches the collector
+    assert config.strict is False
+    assert any("CountHandler" in r.getMessage() for r in warnings_log.records if r.name == "mkdocs.hooks.serving")
