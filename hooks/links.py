@@ -4,9 +4,13 @@ Checked: every link and image of a page as the page model reads it from the pars
 (hooks/_page_model.py: inline and reference-style, `href`/`src` in raw HTML; code and
 HTML comments hold none), and the `nav` of mkdocs.yml. Anchors are compared after decoding, so
 `#하이퍼바이저-가상화` and `#%ED%95%98…` both work (MkDocs' own anchor check does
-not decode, so mkdocs.yml leaves anchors to this hook). Every problem is logged
-as `docs/x.md:12: what is wrong — how to fix it`, all of them in one pass, and a
-strict build then fails once.
+not decode). Every problem is logged as `docs/x.md:12: what is wrong — how to fix
+it`, all of them in one pass, and a strict build then fails once.
+
+MkDocs' own checks (`validation: not_found, anchors` in mkdocs.yml) stay on as a
+backstop for links no writer wrote in the page (from an include, a macro, a
+generated block): `_WrittenLinksFilter` drops MkDocs' message for a link this hook
+checks itself (written in the page's source), so a writer reads each problem once.
 
 External links are only collected, unless `CHECK_EXTERNAL_LINKS=1` is set: then
 they are fetched concurrently, with a timeout and retries, and the answers are
@@ -20,6 +24,7 @@ import json
 import logging
 import os
 import posixpath
+import re
 import time
 import urllib.error
 import urllib.request
@@ -48,7 +53,18 @@ log = logging.getLogger("mkdocs.hooks.links")
 
 
 def on_config(config: MkDocsConfig) -> None:
-    build_of(config).keep(_Links(external=_external_options(config)))
+    build = build_of(config)
+    build.keep(_Links(external=_external_options(config)))
+    _MKDOCS_PAGES_LOG.addFilter(build.keep(_WrittenLinksFilter(build)))
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    _MKDOCS_PAGES_LOG.removeFilter(build_of(config).part(_WrittenLinksFilter))
+
+
+def on_build_error(*, error: Exception) -> None:
+    for found in [f for f in _MKDOCS_PAGES_LOG.filters if isinstance(f, _WrittenLinksFilter)]:
+        _MKDOCS_PAGES_LOG.removeFilter(found)
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
@@ -89,6 +105,28 @@ class ExternalOptions:
 class _Links:
     """This hook's state for one build."""
     external: ExternalOptions | None
+
+
+class _WrittenLinksFilter(logging.Filter):
+    """Drops MkDocs' own message about a link that this hook checks: one written in the
+    page's source (the page model's links). What is left is MkDocs' word on links
+    nobody wrote in the page, this hook's backstop."""
+
+    def __init__(self, build: Build) -> None:
+        super().__init__()
+        self._build = build
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        match = _MKDOCS_LINK_MESSAGE.match(record.getMessage())
+        if match is None:
+            return True
+        model = self._build.model(match["src"])
+        return model is None or all(link.target != match["url"] for link in model.links)
+
+
+# mkdocs.structure.pages' messages (MkDocs 1.6) about a link it cannot resolve.
+_MKDOCS_PAGES_LOG = logging.getLogger("mkdocs.structure.pages")
+_MKDOCS_LINK_MESSAGE = re.compile(r"^Doc file '(?P<src>[^']+)' contains (?:a|an unrecognized relative) link '(?P<url>[^']*)'")
 
 
 def _internal_problem(link: Link, files: Files, docs_dir: str, build: Build) -> str | None:
