@@ -5,8 +5,8 @@ every rebuild), while modules stay loaded: so the build's state lives on the con
 as one `Build`, and nowhere else.
 
 - `build.glossary`: docs/glossary.yml, read and validated on first use (_glossary_data);
-- `build.page(page)`: the model of a page (_page_model), read from the parse that
-  renders it; `build.every_page(files)`: every page's model, for checks across pages
+- `build.open(page)` (hooks/pages.py, the models' one owner) and `build.page(page)`:
+  the model of a page (_page_model), read from the parse that renders it; `build.every_page(files)`: every page's model, for checks across pages
   (on_env), also in a `--dirty` build, which renders only the pages that changed;
 - `build.keep(state)` / `build.part(kind)`: a hook's own state, one typed entry per hook
   (`build.part(_Links)` is that hook's `_Links`).
@@ -14,9 +14,12 @@ as one `Build`, and nowhere else.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
+
+from mkdocs.exceptions import PluginError
 
 from _glossary_data import GLOSSARY_DATA, Glossary, load_glossary
 from _page_model import PageModel, PageModelExtension
@@ -56,9 +59,9 @@ class Build:
             self._glossary = load_glossary(Path(self.config.docs_dir) / GLOSSARY_DATA, self.config)
         return self._glossary
 
-    def page(self, page: Page) -> PageModel:
-        """The model of a page. Called from on_page_markdown (by every hook that reads models):
-        MkDocs renders a page right after that event, so this page is the one rendered next."""
+    def open(self, page: Page) -> PageModel:
+        """Open the model of the page MkDocs renders next: its parse fills the model. Called
+        by hooks/pages.py in on_page_markdown, before any other hook, and by every_page."""
         model = self.pages.get(page.file.src_uri)
         if model is None:
             model = self.pages[page.file.src_uri] = PageModel(
@@ -66,6 +69,19 @@ class Build:
         if not model.read:
             self.rendering = model
         return model
+
+    def page(self, page: Page) -> PageModel:
+        """The model of a page (its source from on_page_markdown on; links, headings and
+        anchors once rendered). A page without a model means hooks/pages.py did not run."""
+        model = self.pages.get(page.file.src_uri)
+        if model is None:
+            raise self._unopened(page, asking=Path(sys._getframe(1).f_code.co_filename).name)
+        return model
+
+    def _unopened(self, page: Page, asking: str) -> PluginError:
+        # `asking`: the file of the hook that asked (the caller's frame), for the message.
+        return PluginError(f"hooks/{asking}가 {project_path(page, self.config)}의 페이지 모델을 찾지만 아무도 열지 "
+                           "않았습니다 — mkdocs.yml의 hooks 맨 앞에 hooks/pages.py를 두세요")
 
     def model(self, src_uri: str) -> PageModel | None:
         """The model of the page at docs/<src_uri>, if that page has been read."""
@@ -83,10 +99,12 @@ class Build:
             page = file.page
             if page is None or (file.src_uri in self.pages and self.pages[file.src_uri].read):
                 continue
+            if page.content is not None:  # MkDocs rendered it, yet no model read the parse
+                raise self._unopened(page, asking=Path(sys._getframe(1).f_code.co_filename).name)
             if page.markdown is None:
                 page.read_source(self.config)
             page.markdown = self.config.plugins.on_page_markdown(page.markdown, page=page, config=self.config, files=files)
-            model = self.page(page)
+            model = self.open(page)
             page.render(self.config, files)
             model.rendered_here = True
         return list(self.pages.values())

@@ -43,7 +43,6 @@ if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
-    from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.hooks.links")
 
@@ -65,13 +64,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 def on_build_error(*, error: Exception) -> None:
     for found in [f for f in _MKDOCS_PAGES_LOG.filters if isinstance(f, _WrittenLinksFilter)]:
         _MKDOCS_PAGES_LOG.removeFilter(found)
-
-
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
-    # The page's links are read from the parse that renders it (_page_model): code and
-    # comments hold none. Links another hook generates (the glossary page's entries)
-    # are written nowhere in the page's source; that hook checks them against its own.
-    build_of(config).page(page)
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> None:

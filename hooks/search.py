@@ -38,7 +38,6 @@ from _source import problem, read_yaml, relative_to_project, yaml_value
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
-    from mkdocs.structure.pages import Page
 
     from _page_model import PageModel
 
@@ -68,10 +67,6 @@ def on_config(config: MkDocsConfig) -> None:
 
 def on_files(files: Files, *, config: MkDocsConfig) -> None:
     build_of(config).part(_SearchState).files = files  # their pages' URLs are known once the pages are read
-
-
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
-    build_of(config).page(page)  # its headings: the practice sections (_page_model)
 
 
 @event_priority(-100)  # after Material's search plugin has written the index

@@ -81,11 +81,6 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
-    if _collector(config) is not None:
-        build_of(config).page(page)  # its headings' lines: where each section starts (_page_model)
-
-
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
     collector = _collector(config)
     if collector is not None:

@@ -63,10 +63,6 @@ def on_config(config: MkDocsConfig) -> None:
     build_of(config).keep(_State(path=path, known=_read_inventory(path, config), redirects=_redirects(config)))
 
 
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
-    build_of(config).page(page)  # its headings, their lines and its aliases (_page_model)
-
-
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     # The page model counts a well-formed alias of an existing heading as an anchor of the
     # page (every hook checks links against it); here it gets its element in the HTML.
