@@ -147,10 +147,20 @@ def _mermaid2(config: MkDocsConfig):
 
 
 def _library(config: MkDocsConfig) -> str:
-    library = _mermaid2(config).config["javascript"]
-    if library.startswith("http") or not (Path(config.docs_dir) / library).with_name("VERSION").is_file():
+    """The site's copy of Mermaid, whose VERSION file (scripts/vendor_mermaid.py) is the one
+    place its version is written: mermaid2 is told it here, not in mkdocs.yml."""
+    plugin = _mermaid2(config)
+    library = plugin.config["javascript"]
+    version_file = (Path(config.docs_dir) / library).with_name("VERSION")
+    if library.startswith("http") or not version_file.is_file():
         raise PluginError(f"mermaid2의 javascript '{library}'는 docs/ 안의 Mermaid 사본이어야 합니다 — "
                           "scripts/vendor_mermaid.py로 받으세요")
+    vendored = version_file.read_text(encoding="utf-8").split()[1]  # "mermaid 11.17.2"
+    unset = dict(plugin.config_scheme)["version"].default  # mermaid2's own default: nobody wrote one
+    if plugin.config.get("version") not in (None, "", unset, vendored):
+        raise PluginError(f"mkdocs.yml의 mermaid2 version '{plugin.config['version']}'이(가) 사이트의 Mermaid 사본"
+                          f"({vendored})과 다릅니다 — mkdocs.yml에서 version을 지우세요: 판은 {version_file.name} 파일이 정합니다")
+    plugin.config["version"] = vendored  # mermaid2 reads its major version from this
     return library
 
 
