@@ -8,12 +8,14 @@ as one `Build`, and nowhere else.
 - `build.open(page)` (hooks/pages.py, the models' one owner) and `build.page(page)`:
   the model of a page (_page_model), read from the parse that renders it; `build.every_page(files)`: every page's model, for checks across pages
   (on_env), also in a `--dirty` build, which renders only the pages that changed;
+- `build.report(log, problem)`: a problem told: logged, and kept for the serve banner;
 - `build.keep(state)` / `build.part(kind)`: a hook's own state, one typed entry per hook
   (`build.part(_Links)` is that hook's `_Links`).
 """
 
 from __future__ import annotations
 
+import logging
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +52,7 @@ class Build:
     config: MkDocsConfig
     pages: dict[str, PageModel] = field(default_factory=dict)  # src_uri -> model, in the order read
     rendering: PageModel | None = None  # the page MkDocs renders next
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (level, message) told with report()
     _glossary: Glossary | None = None
     _parts: dict[type, object] = field(default_factory=dict)
 
@@ -108,6 +111,13 @@ class Build:
             page.render(self.config, files)
             model.rendered_here = True
         return list(self.pages.values())
+
+    def report(self, logger: logging.Logger, message: str, level: int = logging.WARNING) -> None:
+        """Tell a problem: logged (the terminal; a strict build fails on it) and kept in
+        `problems` with its file and line when it is a `_source.Problem` (the serve banner,
+        hooks/serving.py). Every hook tells its problems through this one call."""
+        logger.log(level, message, extra={"reported": True})
+        self.problems.append((logging.getLevelName(level), message))
 
     def keep(self, state: T) -> T:
         """Keep a hook's state for this build, under its type."""

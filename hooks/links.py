@@ -76,7 +76,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> None:
     if external:
         problems += _external_problems([link for link in links if link.is_external], external)
     for message in problems:
-        log.warning(message)
+        build.report(log, message)
 
 
 # -----------------------------------------------------------------------------

@@ -89,7 +89,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         log.info("--dirty 빌드라 검색 색인에 바뀐 페이지만 있어, 검색 별칭의 site 표기 검사는 건너뜁니다")
     else:
         for message in stale_aliases(state.aliases, index["docs"]):
-            log.warning(message)
+            build.report(log, message)
     terms = term_links(build.glossary, pages)
     (site / TERMS).write_text(json.dumps(terms, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     # Written as UTF-8 rather than Material's \uXXXX escapes: a third smaller for Korean.

@@ -31,7 +31,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import CountHandler
 
 from _build import build_of
-from _source import relative_to_project, replace_upstream
+from _source import Problem, relative_to_project, replace_upstream
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -42,8 +42,7 @@ log = logging.getLogger("mkdocs.hooks.serving")
 
 SCRIPT = "assets/javascripts/serve-problems.js"  # in overrides/; published only while serving
 PROBLEMS = "__problems__.json"  # in the served site
-# "docs/x.md:12: …" (our hooks) or "Doc file 'x.md' …" (MkDocs' own link checks).
-_LOCATED = re.compile(r"^(?P<path>[\w./-]+\.(?:md|ya?ml)):(?P<line>\d+): ")
+# MkDocs' own link checks name the page: "Doc file 'x.md' …".
 _DOC_FILE = re.compile(r"Doc file '(?P<src>[^']+\.md)'")
 
 # -----------------------------------------------------------------------------
@@ -134,36 +133,29 @@ class _Process:
 PROCESS = _Process()
 
 
-@dataclass
-class _Problem:
-    level: str  # WARNING or ERROR
-    message: str
-
-
 class _Collector(logging.Handler):
-    """This build's warnings and errors, and where each page's sections start."""
+    """What MkDocs and other plugins warn of in this build (the hooks' own problems come
+    located, through `Build.report`), and where each page's sections start."""
 
     def __init__(self) -> None:
         super().__init__(level=logging.WARNING)
-        self.records: list[_Problem] = []
+        self.others: list[tuple[str, str]] = []  # (level, message) not told through Build.report
         self.pages: dict[str, dict] = {}  # docs/x.md -> {url, sections: [[line, id], …]}
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(_Problem(record.levelname, record.getMessage()))
+        if not getattr(record, "reported", False):
+            self.others.append((record.levelname, record.getMessage()))
 
     def problems(self, config: MkDocsConfig) -> list[dict]:
         found = []
-        for record in self.records:
-            first = record.message.splitlines()[0] if record.message else ""
-            located = _LOCATED.match(first)
-            doc_file = _DOC_FILE.search(first)
-            if located:
-                path, line = located["path"], int(located["line"])
-            elif doc_file:
-                path, line = relative_to_project(os.path.join(config.docs_dir, doc_file["src"]), config), 0
-            else:
-                path, line = "", 0
-            found.append({"level": record.level, "path": path, "line": line, "message": record.message})
+        for level, message in build_of(config).problems:
+            path, line = (message.path, message.line) if isinstance(message, Problem) else ("", 0)
+            found.append({"level": level, "path": path, "line": line, "message": str(message)})
+        for level, message in self.others:
+            # MkDocs names the page of a link problem ("Doc file 'x.md' …"), not the line.
+            doc_file = _DOC_FILE.search(message.splitlines()[0] if message else "")
+            path = relative_to_project(os.path.join(config.docs_dir, doc_file["src"]), config) if doc_file else ""
+            found.append({"level": level, "path": path, "line": 0, "message": message})
         return found
 
 

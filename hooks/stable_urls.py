@@ -66,16 +66,17 @@ def on_config(config: MkDocsConfig) -> None:
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     # The page model counts a well-formed alias of an existing heading as an anchor of the
     # page (every hook checks links against it); here it gets its element in the HTML.
-    model = build_of(config).page(page)
+    build = build_of(config)
+    model = build.page(page)
     written = page.meta.get("anchor_aliases") or {}
     if not isinstance(written, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in written.items()):
-        log.warning(problem(model.path, _meta_line(model), "anchor_aliases는 '옛-id: 새-id' 목록이어야 합니다",
+        build.report(log, problem(model.path, _meta_line(model), "anchor_aliases는 '옛-id: 새-id' 목록이어야 합니다",
                             "예: `anchor_aliases: {paravirt: paravirtualization}`"))
         return html
     for old, new in written.items():
         target = re.search(rf'<h[1-6][^>]*\bid="{re.escape(new)}"', html) if old in model.aliases else None
         if target is None:
-            log.warning(problem(model.path, _meta_line(model, old), f"anchor_aliases의 '{old}'가 가리키는 '#{new}'가 없습니다",
+            build.report(log, problem(model.path, _meta_line(model, old), f"anchor_aliases의 '{old}'가 가리키는 '#{new}'가 없습니다",
                                 "이 페이지에 있는 제목 id를 쓰세요"))
             continue
         # An empty element with the old id, just before the heading: old links land on it.
@@ -107,7 +108,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> None:
         _write_inventory(state, reachable)
         return
     for message in _problems(state, pages, reachable, config):
-        log.warning(message)
+        build.report(log, message)
 
 
 # -----------------------------------------------------------------------------
