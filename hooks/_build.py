@@ -4,6 +4,7 @@ MkDocs makes a new config object for every build (and `mkdocs serve` a new one f
 every rebuild), while modules stay loaded: so the build's state lives on the config,
 as one `Build`, and nowhere else.
 
+- `build.checks`: the build's switches, mkdocs.yml `extra: checks:` (_settings);
 - `build.glossary`: docs/glossary.yml, read and validated on first use (_glossary_data);
 - `build.open(page)` (hooks/pages.py, the models' one owner) and `build.page(page)`:
   the model of a page (_page_model), read from the parse that renders it; `build.every_page(files)`: every page's model, for checks across pages
@@ -25,6 +26,7 @@ from mkdocs.exceptions import PluginError
 
 from _glossary_data import GLOSSARY_DATA, Glossary, load_glossary
 from _page_model import PageModel, PageModelExtension
+from _settings import Checks, load_checks
 from _source import project_path
 
 if TYPE_CHECKING:
@@ -54,7 +56,15 @@ class Build:
     rendering: PageModel | None = None  # the page MkDocs renders next
     problems: list[tuple[str, str]] = field(default_factory=list)  # (level, message) told with report()
     _glossary: Glossary | None = None
+    _checks: Checks | None = None
     _parts: dict[type, object] = field(default_factory=dict)
+
+    @property
+    def checks(self) -> Checks:
+        """The build's switches: mkdocs.yml `extra: checks:` (_settings), validated on first use."""
+        if self._checks is None:
+            self._checks = load_checks(self.config)
+        return self._checks
 
     @property
     def glossary(self) -> Glossary:

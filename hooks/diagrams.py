@@ -165,6 +165,7 @@ def _library(config: MkDocsConfig) -> str:
 
 
 def _renderer(config: MkDocsConfig, library: str) -> DiagramRenderer:
+    browser = build_of(config).checks.diagram_browser
     theme = _theme_css(config)
     options = {
         **_mermaid2(config).config["arguments"],
@@ -180,7 +181,8 @@ def _renderer(config: MkDocsConfig, library: str) -> DiagramRenderer:
         "sequence": {"actorFontSize": "16px", "messageFontSize": "16px", "noteFontSize": "16px"},
     }
     return DiagramRenderer(cache_dir=Path(config.config_file_path).parent / CACHE_DIR,
-                           mermaid_dir=(Path(config.docs_dir) / library).parent, options=options)
+                           mermaid_dir=(Path(config.docs_dir) / library).parent, options=options,
+                           browser_path="" if browser == "none" else browser)
 
 
 def _theme_css(config: MkDocsConfig) -> str:

@@ -12,7 +12,8 @@ backstop for links no writer wrote in the page (from an include, a macro, a
 generated block): `_WrittenLinksFilter` drops MkDocs' message for a link this hook
 checks itself (written in the page's source), so a writer reads each problem once.
 
-External links are only collected, unless `CHECK_EXTERNAL_LINKS=1` is set: then
+External links are only collected, unless mkdocs.yml's `extra.checks.external_links`
+is true (`CHECK_EXTERNAL_LINKS=true` sets it): then
 they are fetched concurrently, with a timeout and retries, and the answers are
 kept in a cache file so that repeated builds do not hit the network.
 """
@@ -22,7 +23,6 @@ from __future__ import annotations
 import concurrent.futures
 import json
 import logging
-import os
 import posixpath
 import re
 import time
@@ -32,8 +32,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
-
-from mkdocs.exceptions import PluginError
 
 from _build import Build, build_of
 from _page_model import Link, normalize_anchor
@@ -232,21 +230,15 @@ def _fetch(url: str, options: ExternalOptions) -> dict:
 
 
 def _external_options(config: MkDocsConfig) -> ExternalOptions | None:
-    if os.environ.get("CHECK_EXTERNAL_LINKS", "") not in ("1", "true", "yes"):
+    checks = build_of(config).checks  # mkdocs.yml extra.checks (hooks/_settings.py), validated
+    if not checks.external_links:
         return None
-    root = Path(config.config_file_path).parent
-    try:
-        return ExternalOptions(
-            cache=root / os.environ.get("LINK_CACHE", ".cache/external-links.json"),
-            max_age=float(os.environ.get("LINK_CACHE_MAX_AGE_HOURS", "24")) * 3600,
-            timeout=float(os.environ.get("LINK_TIMEOUT_SECONDS", "10")),
-            retries=int(os.environ.get("LINK_RETRIES", "2")),
-        )
-    except ValueError as error:
-        raise PluginError(
-            f"외부 링크 검사 설정이 잘못되었습니다: {error} — LINK_CACHE_MAX_AGE_HOURS와 "
-            "LINK_TIMEOUT_SECONDS는 숫자, LINK_RETRIES는 정수로 지정하세요"
-        ) from error
+    return ExternalOptions(
+        cache=Path(config.config_file_path).parent / checks.external_link_cache,
+        max_age=float(checks.external_link_max_age_hours) * 3600,
+        timeout=float(checks.external_link_timeout_seconds),
+        retries=checks.external_link_retries,
+    )
 
 
 def _read_cache(path: Path) -> dict:

@@ -22,7 +22,6 @@ Messages name the Markdown file and the line of the heading that changed.
 from __future__ import annotations
 
 import logging
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,7 +45,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.hooks.stable_urls")
 
 INVENTORY = "published.yml"
-UPDATE = "UPDATE_INVENTORY"  # set to 1 by `python3 tasks.py inventory`
 HEADER = """\
 # Every published page URL and its heading anchors. Onboarding documents link
 # deep into these; the build fails when one of them disappears.
@@ -104,7 +102,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> None:
     build.every_page(files)  # a --dirty build rendered only what changed
     pages = {file.page.url: build.model(file.src_uri) for file in files.documentation_pages() if file.page}
     reachable = {url: _listed_anchors(model) for url, model in pages.items()}
-    if os.environ.get(UPDATE) == "1":
+    if build.checks.update_inventory:  # `tasks.py inventory` (UPDATE_INVENTORY=true)
         _write_inventory(state, reachable)
         return
     for message in _problems(state, pages, reachable, config):

@@ -108,7 +108,7 @@ def test_cache_serves_a_second_build_byte_identically_without_a_browser(
     cached = sorted((config.parent / "diagram-cache").glob("*.svg"))
     assert len(cached) == 1
     caplog.clear()
-    monkeypatch.setenv("DIAGRAM_BROWSER", "")  # a writer without Chromium
+    monkeypatch.setenv("DIAGRAM_BROWSER", "none")  # a writer without Chromium
     second = (build_site(config, tmp_path / "two") / "index.html").read_text(encoding="utf-8")
     assert second == first
     assert messages(caplog, "diagrams", logging.INFO) == []
@@ -139,7 +139,7 @@ def test_cached_picture_no_diagram_uses_is_removed(fixture_site, tmp_path: Path)
 def test_without_browser_or_cache_the_page_draws_in_the_browser_and_strict_build_fails(
     fixture_site, warnings_log, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("DIAGRAM_BROWSER", "")
+    monkeypatch.setenv("DIAGRAM_BROWSER", "none")
     config = fixture_site("diagrams")
     _page(config.parent, GOOD)
     with pytest.raises(Abort):

@@ -171,7 +171,7 @@ def test_external_links_checked_on_request_with_timeout_retries_and_cache(
     fixture_site, warnings_log, tmp_path, remote, monkeypatch
 ) -> None:
     cache = tmp_path / "cache.json"
-    for name, value in {"CHECK_EXTERNAL_LINKS": "1", "LINK_CACHE": str(cache),
+    for name, value in {"CHECK_EXTERNAL_LINKS": "true", "LINK_CACHE": str(cache),
                         "LINK_TIMEOUT_SECONDS": "0.3", "LINK_RETRIES": "1"}.items():
         monkeypatch.setenv(name, value)
     config_file = fixture_site("links")
@@ -202,11 +202,12 @@ def test_external_links_checked_on_request_with_timeout_retries_and_cache(
 
 
 def test_bad_external_link_settings_stop_the_build_at_start(fixture_site, caplog, tmp_path, monkeypatch) -> None:
-    monkeypatch.setenv("CHECK_EXTERNAL_LINKS", "1")
+    monkeypatch.setenv("CHECK_EXTERNAL_LINKS", "true")
     monkeypatch.setenv("LINK_TIMEOUT_SECONDS", "열초")
     with pytest.raises(Abort, match="BuildError"):  # MkDocs turns the hook's PluginError into this
         build_site(fixture_site("links"), tmp_path / "out")
-    assert any("LINK_TIMEOUT_SECONDS는 숫자" in r.getMessage() for r in caplog.records if r.levelname == "ERROR")
+    assert any("extra.checks.external_link_timeout_seconds" in r.getMessage() and "LINK_TIMEOUT_SECONDS" in r.getMessage()
+               and "숫자(으)로 지정하세요" in r.getMessage() for r in caplog.records if r.levelname == "ERROR")
     assert not (tmp_path / "out" / "index.html").exists()
 
 
