@@ -104,7 +104,7 @@ def inventory(args: list[str]) -> int:
     with tempfile.TemporaryDirectory() as site_dir:
         return run(
             [python(), "-m", "mkdocs", "build", "--no-strict", "--quiet", "--site-dir", site_dir, *args],
-            check=False, env={"UPDATE_INVENTORY": "1"},
+            check=False, env={"UPDATE_INVENTORY": "true"},
         )
 
 

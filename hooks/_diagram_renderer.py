@@ -23,7 +23,6 @@ import concurrent.futures
 import functools
 import hashlib
 import json
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +30,7 @@ from pathlib import Path
 # Bump when the rendering or the post-processing below changes what comes out.
 RENDERER_VERSION = "7"
 RENDER_ID = "diagram-render-id"
-CHROMIUM = "/usr/bin/chromium"  # Debian's; `DIAGRAM_BROWSER=` overrides (empty: none)
+CHROMIUM = "/usr/bin/chromium"  # Debian's
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -55,7 +54,7 @@ class DiagramRenderer:
     cache_dir: Path
     mermaid_dir: Path  # holds mermaid.esm.min.mjs and its chunks
     options: dict  # mermaid.initialize() options
-    browser_path: str = field(default_factory=lambda: os.environ.get("DIAGRAM_BROWSER", CHROMIUM))
+    browser_path: str = CHROMIUM  # mkdocs.yml extra.checks.diagram_browser; "" for none
     used: set[str] = field(default_factory=set)  # names (stems) of the cached pictures this build needed
     rendered: int = 0  # diagrams drawn by the browser this build
     _worker: concurrent.futures.ThreadPoolExecutor | None = None

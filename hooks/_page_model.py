@@ -80,6 +80,9 @@ class PageModel:
     # Every anchor a link may name on this page (ids and aliases), NFC; None until the page is read.
     anchors: frozenset[str] | None = None
     glossary_uses: set[str] = field(default_factory=set)  # term ids, from hooks/glossary.py
+    # Read by `Build.every_page` for the checks across pages, not rendered by MkDocs in
+    # this build (`--dirty`): no hook's on_page_content saw it.
+    rendered_here: bool = False
 
     @property
     def read(self) -> bool:

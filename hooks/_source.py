@@ -59,9 +59,23 @@ def upstream_changed(package: str, what: str, hook: str) -> Exception:
                        f"{hook}를 고치세요 (CONTRIBUTING.md의 '외부 내부 구조' 표)")
 
 
-def problem(path: str, line: int, what: str, fix: str) -> str:
+class Problem(str):
+    """A build message in its one format, `docs/x.md:12: what is wrong — how to fix it`,
+    that still knows its file and line (`path`, `line`): a string wherever a message is
+    joined or logged, a location for whoever lists problems (the serve banner)."""
+
+    path: str
+    line: int
+
+    def __new__(cls, path: str, line: int, what: str, fix: str) -> Problem:
+        made = super().__new__(cls, f"{path}:{line}: {what} — {fix}")
+        made.path, made.line = path, line
+        return made
+
+
+def problem(path: str, line: int, what: str, fix: str) -> Problem:
     """The one format of every build message: `docs/x.md:12: what is wrong — how to fix it`."""
-    return f"{path}:{line}: {what} — {fix}"
+    return Problem(path, line, what, fix)
 
 
 # How alike a wrong name and a right one must be (difflib's ratio, 0–1) for a message to

@@ -34,7 +34,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-from _build import build_of
+from _build import Build, build_of
 from _diagram_renderer import RENDER_ID, DiagramRenderer
 from _source import fences, problem, replace_upstream, upstream_changed
 
@@ -82,7 +82,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     model = build.page(page)
     diagrams = [fence for fence in fences(model.source) if fence.language == "mermaid"]
     for message in _accessibility_problems(diagrams, model.path):
-        log.warning(message)
+        build.report(log, message)
     build.part(_DiagramState).lines[page.file.src_uri] = {_normalise(fence.body): fence.line for fence in diagrams}
 
 
@@ -95,7 +95,7 @@ def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: 
     def draw(match: re.Match) -> str:
         source = _normalise(match.group("source"))
         line = state.lines.get(page.file.src_uri, {}).get(source, 1)
-        return _figure(state, source, f"{_page_slug(page)}-{next(counter)}", page, path, line)
+        return _figure(build, state, source, f"{_page_slug(page)}-{next(counter)}", page, path, line)
 
     drawn, count = _MERMAID_BLOCK.subn(draw, html_text)
     if count < len(state.lines.get(page.file.src_uri, {})):  # the fences mkdocs-mermaid2 should have turned into <pre>
@@ -147,14 +147,25 @@ def _mermaid2(config: MkDocsConfig):
 
 
 def _library(config: MkDocsConfig) -> str:
-    library = _mermaid2(config).config["javascript"]
-    if library.startswith("http") or not (Path(config.docs_dir) / library).with_name("VERSION").is_file():
+    """The site's copy of Mermaid, whose VERSION file (scripts/vendor_mermaid.py) is the one
+    place its version is written: mermaid2 is told it here, not in mkdocs.yml."""
+    plugin = _mermaid2(config)
+    library = plugin.config["javascript"]
+    version_file = (Path(config.docs_dir) / library).with_name("VERSION")
+    if library.startswith("http") or not version_file.is_file():
         raise PluginError(f"mermaid2의 javascript '{library}'는 docs/ 안의 Mermaid 사본이어야 합니다 — "
                           "scripts/vendor_mermaid.py로 받으세요")
+    vendored = version_file.read_text(encoding="utf-8").split()[1]  # "mermaid 11.17.2"
+    unset = dict(plugin.config_scheme)["version"].default  # mermaid2's own default: nobody wrote one
+    if plugin.config.get("version") not in (None, "", unset, vendored):
+        raise PluginError(f"mkdocs.yml의 mermaid2 version '{plugin.config['version']}'이(가) 사이트의 Mermaid 사본"
+                          f"({vendored})과 다릅니다 — mkdocs.yml에서 version을 지우세요: 판은 {version_file.name} 파일이 정합니다")
+    plugin.config["version"] = vendored  # mermaid2 reads its major version from this
     return library
 
 
 def _renderer(config: MkDocsConfig, library: str) -> DiagramRenderer:
+    browser = build_of(config).checks.diagram_browser
     theme = _theme_css(config)
     options = {
         **_mermaid2(config).config["arguments"],
@@ -170,7 +181,8 @@ def _renderer(config: MkDocsConfig, library: str) -> DiagramRenderer:
         "sequence": {"actorFontSize": "16px", "messageFontSize": "16px", "noteFontSize": "16px"},
     }
     return DiagramRenderer(cache_dir=Path(config.config_file_path).parent / CACHE_DIR,
-                           mermaid_dir=(Path(config.docs_dir) / library).parent, options=options)
+                           mermaid_dir=(Path(config.docs_dir) / library).parent, options=options,
+                           browser_path="" if browser == "none" else browser)
 
 
 def _theme_css(config: MkDocsConfig) -> str:
@@ -192,17 +204,17 @@ def _site_font(config: MkDocsConfig) -> str:
     raise PluginError("overrides/assets/stylesheets/extra.css에 --md-text-font가 없습니다 — 글꼴 목록을 되돌려 놓으세요")
 
 
-def _figure(state: _DiagramState, source: str, diagram_id: str, page: Page, path: str, line: int) -> str:
+def _figure(build: Build, state: _DiagramState, source: str, diagram_id: str, page: Page, path: str, line: int) -> str:
     result = state.renderer.render(source)
     if result is None:
         state.fallback_pages.add(page.file.src_uri)
-        log.warning(problem(path, line, "Chromium이 없고 캐시에도 없는 다이어그램이라 브라우저에서 그립니다",
+        build.report(log, problem(path, line, "Chromium이 없고 캐시에도 없는 다이어그램이라 브라우저에서 그립니다",
                             "sudo apt-get install chromium 후 다시 빌드하면 미리 그려 diagram-cache/에 넣습니다"))
         return (f'<pre class="diagram-fallback" data-search-exclude="diagram" data-diagram-id="{diagram_id}">'
                 f"<code>{html.escape(source, quote=False)}</code></pre>")
     if result.error is not None:
         state.failed = True
-        log.warning(problem(path, line, f"Mermaid가 다이어그램을 읽지 못했습니다: {result.error}",
+        build.report(log, problem(path, line, f"Mermaid가 다이어그램을 읽지 못했습니다: {result.error}",
                             "Mermaid 문법을 고치세요 (https://mermaid.js.org/intro/syntax-reference.html)"))
         return (f'<div class="diagram-error" role="alert" data-search-exclude="diagram"><p><strong>'
                 f"다이어그램을 그리지 못했습니다</strong> ({html.escape(path)}:{line})</p>"

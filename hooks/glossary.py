@@ -71,13 +71,13 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     build = build_of(config)
     glossary, model = build.glossary, build.page(page)  # the page as written, so lines match the editor
     for message in _spelling_problems(model, glossary) + _reference_problems(model, glossary) + _gloss_problems(model, glossary):
-        log.warning(message)
+        build.report(log, message)
     if "[[" in markdown:
         glossary_url = get_relative_url(files.get_file_from_path(GLOSSARY_PAGE).url, page.url)
         markdown = _replace_references(markdown, glossary, glossary_url)
     if page.file.src_uri == GLOSSARY_PAGE:
         if PLACEHOLDER not in markdown:
-            log.warning(problem(model.path, 1, f"용어집 자리표시 `{PLACEHOLDER}`가 없습니다",
+            build.report(log, problem(model.path, 1, f"용어집 자리표시 `{PLACEHOLDER}`가 없습니다",
                                 "용어 목록이 들어갈 자리에 그 한 줄을 넣으세요"))
         markdown = markdown.replace(PLACEHOLDER, render_entries(glossary, files))
     return markdown
@@ -97,10 +97,15 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> None:
     # Every page is rendered by now: usage and anchors are known.
     build = build_of(config)
     glossary = build.glossary
-    used = {term for model in build.pages.values() for term in model.glossary_uses}
+    models = build.every_page(files)
+    for file in files.documentation_pages():  # pages a --dirty build did not render: no on_page_content ran
+        model = build.model(file.src_uri)
+        if model is not None and model.rendered_here and file.page is not None and file.page.content:
+            model.glossary_uses = add_tooltips(file.page.content, glossary, "")[1]
+    used = {term for model in models for term in model.glossary_uses}
     for term in glossary.terms:
         if term.id not in used:
-            log.warning(problem(glossary.path, term.line, f"어느 페이지에서도 쓰지 않은 용어입니다: '{term.ko}'",
+            build.report(log, problem(glossary.path, term.line, f"어느 페이지에서도 쓰지 않은 용어입니다: '{term.ko}'",
                                 "본문에서 쓰거나 용어집에서 빼세요"))
         for index, target in enumerate(term.see):
             page_path, _, anchor = target.partition("#")
@@ -108,7 +113,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> None:
             known = model.anchors if anchor and model is not None else None
             if known is not None and normalize_anchor(anchor) not in known:
                 fix = anchor_fix(anchor, known, page_path, prefix=page_path)
-                log.warning(problem(glossary.path, term.see_lines[index], f"없는 앵커입니다: '{target}'", fix))
+                build.report(log, problem(glossary.path, term.see_lines[index], f"없는 앵커입니다: '{target}'", fix))
 
 
 # -----------------------------------------------------------------------------

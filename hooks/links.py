@@ -4,11 +4,16 @@ Checked: every link and image of a page as the page model reads it from the pars
 (hooks/_page_model.py: inline and reference-style, `href`/`src` in raw HTML; code and
 HTML comments hold none), and the `nav` of mkdocs.yml. Anchors are compared after decoding, so
 `#하이퍼바이저-가상화` and `#%ED%95%98…` both work (MkDocs' own anchor check does
-not decode, so mkdocs.yml leaves anchors to this hook). Every problem is logged
-as `docs/x.md:12: what is wrong — how to fix it`, all of them in one pass, and a
-strict build then fails once.
+not decode). Every problem is logged as `docs/x.md:12: what is wrong — how to fix
+it`, all of them in one pass, and a strict build then fails once.
 
-External links are only collected, unless `CHECK_EXTERNAL_LINKS=1` is set: then
+MkDocs' own checks (`validation: not_found, anchors` in mkdocs.yml) stay on as a
+backstop for links no writer wrote in the page (from an include, a macro, a
+generated block): `_WrittenLinksFilter` drops MkDocs' message for a link this hook
+checks itself (written in the page's source), so a writer reads each problem once.
+
+External links are only collected, unless mkdocs.yml's `extra.checks.external_links`
+is true (`CHECK_EXTERNAL_LINKS=true` sets it): then
 they are fetched concurrently, with a timeout and retries, and the answers are
 kept in a cache file so that repeated builds do not hit the network.
 """
@@ -18,8 +23,8 @@ from __future__ import annotations
 import concurrent.futures
 import json
 import logging
-import os
 import posixpath
+import re
 import time
 import urllib.error
 import urllib.request
@@ -27,8 +32,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
-
-from mkdocs.exceptions import PluginError
 
 from _build import Build, build_of
 from _page_model import Link, normalize_anchor
@@ -38,7 +41,6 @@ if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
-    from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.hooks.links")
 
@@ -48,27 +50,31 @@ log = logging.getLogger("mkdocs.hooks.links")
 
 
 def on_config(config: MkDocsConfig) -> None:
-    build_of(config).keep(_Links(external=_external_options(config)))
+    build = build_of(config)
+    build.keep(_Links(external=_external_options(config)))
+    _MKDOCS_PAGES_LOG.addFilter(build.keep(_WrittenLinksFilter(build)))
 
 
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
-    # The page's links are read from the parse that renders it (_page_model): code and
-    # comments hold none. Links another hook generates (the glossary page's entries)
-    # are written nowhere in the page's source; that hook checks them against its own.
-    build_of(config).page(page)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    _MKDOCS_PAGES_LOG.removeFilter(build_of(config).part(_WrittenLinksFilter))
+
+
+def on_build_error(*, error: Exception) -> None:
+    for found in [f for f in _MKDOCS_PAGES_LOG.filters if isinstance(f, _WrittenLinksFilter)]:
+        _MKDOCS_PAGES_LOG.removeFilter(found)
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> None:
     # Every page is rendered by now, so every anchor on every page is known.
     build = build_of(config)
     external = build.part(_Links).external
-    links = [link for model in build.pages.values() for link in model.links]
+    links = [link for model in build.every_page(files) for link in model.links]
     problems = _nav_problems(config, files)
     problems += [message for link in links if (message := _internal_problem(link, files, config.docs_dir, build))]
     if external:
         problems += _external_problems([link for link in links if link.is_external], external)
     for message in problems:
-        log.warning(message)
+        build.report(log, message)
 
 
 # -----------------------------------------------------------------------------
@@ -89,6 +95,28 @@ class ExternalOptions:
 class _Links:
     """This hook's state for one build."""
     external: ExternalOptions | None
+
+
+class _WrittenLinksFilter(logging.Filter):
+    """Drops MkDocs' own message about a link that this hook checks: one written in the
+    page's source (the page model's links). What is left is MkDocs' word on links
+    nobody wrote in the page, this hook's backstop."""
+
+    def __init__(self, build: Build) -> None:
+        super().__init__()
+        self._build = build
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        match = _MKDOCS_LINK_MESSAGE.match(record.getMessage())
+        if match is None:
+            return True
+        model = self._build.model(match["src"])
+        return model is None or all(link.target != match["url"] for link in model.links)
+
+
+# mkdocs.structure.pages' messages (MkDocs 1.6) about a link it cannot resolve.
+_MKDOCS_PAGES_LOG = logging.getLogger("mkdocs.structure.pages")
+_MKDOCS_LINK_MESSAGE = re.compile(r"^Doc file '(?P<src>[^']+)' contains (?:a|an unrecognized relative) link '(?P<url>[^']*)'")
 
 
 def _internal_problem(link: Link, files: Files, docs_dir: str, build: Build) -> str | None:
@@ -202,21 +230,15 @@ def _fetch(url: str, options: ExternalOptions) -> dict:
 
 
 def _external_options(config: MkDocsConfig) -> ExternalOptions | None:
-    if os.environ.get("CHECK_EXTERNAL_LINKS", "") not in ("1", "true", "yes"):
+    checks = build_of(config).checks  # mkdocs.yml extra.checks (hooks/_settings.py), validated
+    if not checks.external_links:
         return None
-    root = Path(config.config_file_path).parent
-    try:
-        return ExternalOptions(
-            cache=root / os.environ.get("LINK_CACHE", ".cache/external-links.json"),
-            max_age=float(os.environ.get("LINK_CACHE_MAX_AGE_HOURS", "24")) * 3600,
-            timeout=float(os.environ.get("LINK_TIMEOUT_SECONDS", "10")),
-            retries=int(os.environ.get("LINK_RETRIES", "2")),
-        )
-    except ValueError as error:
-        raise PluginError(
-            f"외부 링크 검사 설정이 잘못되었습니다: {error} — LINK_CACHE_MAX_AGE_HOURS와 "
-            "LINK_TIMEOUT_SECONDS는 숫자, LINK_RETRIES는 정수로 지정하세요"
-        ) from error
+    return ExternalOptions(
+        cache=Path(config.config_file_path).parent / checks.external_link_cache,
+        max_age=float(checks.external_link_max_age_hours) * 3600,
+        timeout=float(checks.external_link_timeout_seconds),
+        retries=checks.external_link_retries,
+    )
 
 
 def _read_cache(path: Path) -> dict:

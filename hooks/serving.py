@@ -31,7 +31,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import CountHandler
 
 from _build import build_of
-from _source import relative_to_project, replace_upstream
+from _source import Problem, relative_to_project, replace_upstream
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -42,11 +42,7 @@ log = logging.getLogger("mkdocs.hooks.serving")
 
 SCRIPT = "assets/javascripts/serve-problems.js"  # in overrides/; published only while serving
 PROBLEMS = "__problems__.json"  # in the served site
-# MkDocs reloads hook modules with every config it loads (each rebuild), so the
-# command MkDocs was started with, reported once, is kept in the process' environment.
-COMMAND = "VIRTUALIZATION_GUIDE_MKDOCS_COMMAND"
-# "docs/x.md:12: …" (our hooks) or "Doc file 'x.md' …" (MkDocs' own link checks).
-_LOCATED = re.compile(r"^(?P<path>[\w./-]+\.(?:md|ya?ml)):(?P<line>\d+): ")
+# MkDocs' own link checks name the page: "Doc file 'x.md' …".
 _DOC_FILE = re.compile(r"Doc file '(?P<src>[^']+\.md)'")
 
 # -----------------------------------------------------------------------------
@@ -55,7 +51,7 @@ _DOC_FILE = re.compile(r"Doc file '(?P<src>[^']+\.md)'")
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
-    os.environ[COMMAND] = command
+    PROCESS.command = command
     # One line per diagram page per build, at INFO: the hooks' own lines drown in them.
     logging.getLogger("mkdocs.plugins.mermaid2").setLevel(logging.WARNING)
 
@@ -65,9 +61,13 @@ def on_config(config: MkDocsConfig) -> None:
     if not serving():
         return
     builder_logger = logging.getLogger("mkdocs")
-    for handler in list(builder_logger.handlers):
-        if isinstance(handler, CountHandler):  # mkdocs.commands.build's strict counter
-            builder_logger.removeHandler(handler)
+    # mkdocs.commands.build adds its strict counter before on_config: remove it by its type.
+    counters = [handler for handler in builder_logger.handlers if isinstance(handler, CountHandler)]
+    if config.strict and not counters:
+        log.warning("MkDocs의 strict 경고 카운터(mkdocs.utils.CountHandler)를 찾지 못했습니다: 경고가 하나라도 있으면 "
+                    "serve가 멈출 수 있습니다 — MkDocs가 바뀌었으니 hooks/serving.py의 on_config를 고치세요")
+    for handler in counters:
+        builder_logger.removeHandler(handler)
     config.strict = False
     builder_logger.addHandler(build_of(config).keep(_Collector()))
 
@@ -78,11 +78,6 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         if script is not None:
             files.remove(script)
     return files
-
-
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
-    if _collector(config) is not None:
-        build_of(config).page(page)  # its headings' lines: where each section starts (_page_model)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
@@ -123,39 +118,44 @@ def on_build_error(*, error: Exception) -> None:
 
 def serving() -> bool:
     """MkDocs was started as `mkdocs serve` (not `--clean`, which MkDocs reports as a build)."""
-    return os.environ.get(COMMAND) == "serve"
+    return PROCESS.command == "serve"
 
 
 @dataclass
-class _Problem:
-    level: str  # WARNING or ERROR
-    message: str
+class _Process:
+    """What MkDocs was started as, which it reports once, in on_startup. MkDocs 1.6 loads a
+    hook module once per process (`Hooks._load_hook` is cached), so this module's state
+    outlives every rebuild of `mkdocs serve`; unlike an environment variable, no child
+    process inherits it."""
+    command: str | None = None
+
+
+PROCESS = _Process()
 
 
 class _Collector(logging.Handler):
-    """This build's warnings and errors, and where each page's sections start."""
+    """What MkDocs and other plugins warn of in this build (the hooks' own problems come
+    located, through `Build.report`), and where each page's sections start."""
 
     def __init__(self) -> None:
         super().__init__(level=logging.WARNING)
-        self.records: list[_Problem] = []
+        self.others: list[tuple[str, str]] = []  # (level, message) not told through Build.report
         self.pages: dict[str, dict] = {}  # docs/x.md -> {url, sections: [[line, id], …]}
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(_Problem(record.levelname, record.getMessage()))
+        if not getattr(record, "reported", False):
+            self.others.append((record.levelname, record.getMessage()))
 
     def problems(self, config: MkDocsConfig) -> list[dict]:
         found = []
-        for record in self.records:
-            first = record.message.splitlines()[0] if record.message else ""
-            located = _LOCATED.match(first)
-            doc_file = _DOC_FILE.search(first)
-            if located:
-                path, line = located["path"], int(located["line"])
-            elif doc_file:
-                path, line = relative_to_project(os.path.join(config.docs_dir, doc_file["src"]), config), 0
-            else:
-                path, line = "", 0
-            found.append({"level": record.level, "path": path, "line": line, "message": record.message})
+        for level, message in build_of(config).problems:
+            path, line = (message.path, message.line) if isinstance(message, Problem) else ("", 0)
+            found.append({"level": level, "path": path, "line": line, "message": str(message)})
+        for level, message in self.others:
+            # MkDocs names the page of a link problem ("Doc file 'x.md' …"), not the line.
+            doc_file = _DOC_FILE.search(message.splitlines()[0] if message else "")
+            path = relative_to_project(os.path.join(config.docs_dir, doc_file["src"]), config) if doc_file else ""
+            found.append({"level": level, "path": path, "line": 0, "message": message})
         return found
 
 

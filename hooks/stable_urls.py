@@ -22,7 +22,6 @@ Messages name the Markdown file and the line of the heading that changed.
 from __future__ import annotations
 
 import logging
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,7 +45,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.hooks.stable_urls")
 
 INVENTORY = "published.yml"
-UPDATE = "UPDATE_INVENTORY"  # set to 1 by `python3 tasks.py inventory`
 HEADER = """\
 # Every published page URL and its heading anchors. Onboarding documents link
 # deep into these; the build fails when one of them disappears.
@@ -63,23 +61,20 @@ def on_config(config: MkDocsConfig) -> None:
     build_of(config).keep(_State(path=path, known=_read_inventory(path, config), redirects=_redirects(config)))
 
 
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
-    build_of(config).page(page)  # its headings, their lines and its aliases (_page_model)
-
-
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     # The page model counts a well-formed alias of an existing heading as an anchor of the
     # page (every hook checks links against it); here it gets its element in the HTML.
-    model = build_of(config).page(page)
+    build = build_of(config)
+    model = build.page(page)
     written = page.meta.get("anchor_aliases") or {}
     if not isinstance(written, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in written.items()):
-        log.warning(problem(model.path, _meta_line(model), "anchor_aliases는 '옛-id: 새-id' 목록이어야 합니다",
+        build.report(log, problem(model.path, _meta_line(model), "anchor_aliases는 '옛-id: 새-id' 목록이어야 합니다",
                             "예: `anchor_aliases: {paravirt: paravirtualization}`"))
         return html
     for old, new in written.items():
         target = re.search(rf'<h[1-6][^>]*\bid="{re.escape(new)}"', html) if old in model.aliases else None
         if target is None:
-            log.warning(problem(model.path, _meta_line(model, old), f"anchor_aliases의 '{old}'가 가리키는 '#{new}'가 없습니다",
+            build.report(log, problem(model.path, _meta_line(model, old), f"anchor_aliases의 '{old}'가 가리키는 '#{new}'가 없습니다",
                                 "이 페이지에 있는 제목 id를 쓰세요"))
             continue
         # An empty element with the old id, just before the heading: old links land on it.
@@ -104,13 +99,14 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> None:
     # Every page is rendered by now: its headings are known.
     build = build_of(config)
     state = build.part(_State)
+    build.every_page(files)  # a --dirty build rendered only what changed
     pages = {file.page.url: build.model(file.src_uri) for file in files.documentation_pages() if file.page}
     reachable = {url: _listed_anchors(model) for url, model in pages.items()}
-    if os.environ.get(UPDATE) == "1":
+    if build.checks.update_inventory:  # `tasks.py inventory` (UPDATE_INVENTORY=true)
         _write_inventory(state, reachable)
         return
     for message in _problems(state, pages, reachable, config):
-        log.warning(message)
+        build.report(log, message)
 
 
 # -----------------------------------------------------------------------------

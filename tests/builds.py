@@ -14,21 +14,21 @@ from mkdocs.config.defaults import MkDocsConfig
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def build_site(config_file: Path, site_dir: Path, **overrides) -> Path:
-    """Build like `mkdocs build --strict` does; raises mkdocs' Abort on any warning."""
-    built_config(config_file, site_dir, **overrides)
+def build_site(config_file: Path, site_dir: Path, *, dirty: bool = False, **overrides) -> Path:
+    """Build like `mkdocs build --strict` does (`--dirty` too); raises mkdocs' Abort on any warning."""
+    built_config(config_file, site_dir, dirty=dirty, **overrides)
     return site_dir
 
 
-def built_config(config_file: Path, site_dir: Path, **overrides) -> MkDocsConfig:
+def built_config(config_file: Path, site_dir: Path, *, dirty: bool = False, **overrides) -> MkDocsConfig:
     """Build like `build_site`, and return the build's config: what the hooks kept of the
     build is on it (hooks/_build.py's `build_of(config)`)."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
     config = load_config(str(config_file), site_dir=str(site_dir), **{"strict": True, **overrides})
-    config.plugins.on_startup(command="build", dirty=False)
+    config.plugins.on_startup(command="build", dirty=dirty)
     try:
-        build(config)
+        build(config, dirty=dirty)
     finally:
         config.plugins.on_shutdown()
     return config

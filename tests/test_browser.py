@@ -186,7 +186,7 @@ def test_without_chromium_at_build_time_the_fallback_draws_the_diagram_once(
     from browsing import serve_directory
     from builds import build_site
 
-    monkeypatch.setenv("DIAGRAM_BROWSER", "")  # a writer's machine without Chromium, under `mkdocs serve`
+    monkeypatch.setenv("DIAGRAM_BROWSER", "none")  # a writer's machine without Chromium, under `mkdocs serve`
     config = fixture_site("diagrams")
     (config.parent / "docs" / "index.md").write_text(
         '# 홈\n\n```mermaid\nflowchart BT\n  accTitle: 두 층\n  accDescr: 하드웨어 위에 운영체제가 있습니다.\n'

@@ -108,7 +108,7 @@ def test_cache_serves_a_second_build_byte_identically_without_a_browser(
     cached = sorted((config.parent / "diagram-cache").glob("*.svg"))
     assert len(cached) == 1
     caplog.clear()
-    monkeypatch.setenv("DIAGRAM_BROWSER", "")  # a writer without Chromium
+    monkeypatch.setenv("DIAGRAM_BROWSER", "none")  # a writer without Chromium
     second = (build_site(config, tmp_path / "two") / "index.html").read_text(encoding="utf-8")
     assert second == first
     assert messages(caplog, "diagrams", logging.INFO) == []
@@ -139,7 +139,7 @@ def test_cached_picture_no_diagram_uses_is_removed(fixture_site, tmp_path: Path)
 def test_without_browser_or_cache_the_page_draws_in_the_browser_and_strict_build_fails(
     fixture_site, warnings_log, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("DIAGRAM_BROWSER", "")
+    monkeypatch.setenv("DIAGRAM_BROWSER", "none")
     config = fixture_site("diagrams")
     _page(config.parent, GOOD)
     with pytest.raises(Abort):
@@ -167,3 +167,20 @@ def test_diagram_labels_stay_out_of_the_search_index(fixture_site, tmp_path: Pat
     assert "앞 문단입니다" in text
     assert "accTitle" not in text and "flowchart" not in text and "드라이버" not in text
     assert "data-search-exclude" not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_mermaid_version_is_the_vendored_copys_and_a_second_one_is_refused(fixture_site, caplog, tmp_path: Path) -> None:
+    # One source for the version: docs/assets/vendor/mermaid/VERSION. mermaid2 is told it;
+    # a different version written in mkdocs.yml stops the build.
+    from builds import built_config
+    from support import edit
+
+    config_file = fixture_site("diagrams")
+    _page(config_file.parent, GOOD)
+    config = built_config(config_file, tmp_path / "out")
+    vendored = (config_file.parent / "docs" / "assets" / "vendor" / "mermaid" / "VERSION").read_text(encoding="utf-8").split()[1]
+    assert config.plugins["mermaid2"].config["version"] == vendored
+    edit(config_file, "  - mermaid2:\n", '  - mermaid2:\n      version: "10.0.0"\n')
+    with pytest.raises(Abort):
+        built_config(config_file, tmp_path / "out2")
+    assert any("mkdocs.yml의 mermaid2 version '10.0.0'" in r.getMessage() for r in caplog.records)

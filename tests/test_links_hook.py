@@ -11,7 +11,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from builds import build_site, load_hook
-from support import messages
+from support import edit, messages
 
 links = load_hook("links")
 source = load_hook("_source")
@@ -171,7 +171,7 @@ def test_external_links_checked_on_request_with_timeout_retries_and_cache(
     fixture_site, warnings_log, tmp_path, remote, monkeypatch
 ) -> None:
     cache = tmp_path / "cache.json"
-    for name, value in {"CHECK_EXTERNAL_LINKS": "1", "LINK_CACHE": str(cache),
+    for name, value in {"CHECK_EXTERNAL_LINKS": "true", "LINK_CACHE": str(cache),
                         "LINK_TIMEOUT_SECONDS": "0.3", "LINK_RETRIES": "1"}.items():
         monkeypatch.setenv(name, value)
     config_file = fixture_site("links")
@@ -202,11 +202,12 @@ def test_external_links_checked_on_request_with_timeout_retries_and_cache(
 
 
 def test_bad_external_link_settings_stop_the_build_at_start(fixture_site, caplog, tmp_path, monkeypatch) -> None:
-    monkeypatch.setenv("CHECK_EXTERNAL_LINKS", "1")
+    monkeypatch.setenv("CHECK_EXTERNAL_LINKS", "true")
     monkeypatch.setenv("LINK_TIMEOUT_SECONDS", "열초")
     with pytest.raises(Abort, match="BuildError"):  # MkDocs turns the hook's PluginError into this
         build_site(fixture_site("links"), tmp_path / "out")
-    assert any("LINK_TIMEOUT_SECONDS는 숫자" in r.getMessage() for r in caplog.records if r.levelname == "ERROR")
+    assert any("extra.checks.external_link_timeout_seconds" in r.getMessage() and "LINK_TIMEOUT_SECONDS" in r.getMessage()
+               and "숫자(으)로 지정하세요" in r.getMessage() for r in caplog.records if r.levelname == "ERROR")
     assert not (tmp_path / "out" / "index.html").exists()
 
 
@@ -245,3 +246,24 @@ def test_anchor_decoding(written: str, decoded: str) -> None:
 
 def test_message_format() -> None:
     assert source.problem("docs/a.md", 3, "무엇이 잘못됨", "고치는 법") == "docs/a.md:3: 무엇이 잘못됨 — 고치는 법"
+
+
+def test_a_broken_link_from_an_include_is_reported_once_by_mkdocs_backstop(fixture_site, warnings_log, tmp_path: Path) -> None:
+    # A link nobody wrote in the page (here from pymdownx.snippets) is not in the page model;
+    # MkDocs' own check reports it. A written broken link is reported once, by this hook.
+    config_file = fixture_site("links")
+    included = tmp_path / "snippets" / "part.md"
+    included.parent.mkdir()
+    included.write_text("[포함된 링크](nowhere.md)\n", encoding="utf-8")
+    edit(config_file, "validation:\n  anchors: ignore\n  links:\n    not_found: ignore\n",
+         "validation:\n  anchors: warn\n  links:\n    not_found: warn\n")
+    edit(config_file, "markdown_extensions:\n",
+         f"markdown_extensions:\n  - pymdownx.snippets:\n      base_path: ['{included.parent}']\n      check_paths: true\n")
+    page = config_file.parent / "docs" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n--8<-- "part.md"\n\n[쓴 링크](missing.md)\n', encoding="utf-8")
+    with pytest.raises(Abort):
+        build_site(config_file, tmp_path / "out")
+    ours = [m for m in messages(warnings_log, "links") if "missing.md" in m or "nowhere.md" in m]
+    mkdocs_own = [r.getMessage() for r in warnings_log.records if r.name == "mkdocs.structure.pages"]
+    assert len(ours) == 1 and ours[0].startswith("docs/index.md:") and "missing.md" in ours[0]
+    assert mkdocs_own == ["Doc file 'index.md' contains a link 'nowhere.md', but the target is not found among documentation files."]

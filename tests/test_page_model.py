@@ -145,3 +145,19 @@ def test_glossary_uses_and_generated_headings_are_in_the_model(fixture_site, tmp
     glossary = build.model("glossary.md")
     assert glossary.headings[0].line == 1
     assert {h.id for h in glossary.headings if h.line is None} >= {"hypervisor", "kvm"}
+
+
+def test_without_the_models_owner_the_build_fails_naming_the_hook_that_asked(fixture_site, caplog, tmp_path: Path) -> None:
+    # hooks/pages.py opens every page's model; a hook that asks for a model nobody opened
+    # stops the build and says which hook asked and what is missing.
+    import pytest
+    from mkdocs.exceptions import Abort
+
+    from support import edit
+
+    config_file = fixture_site("links")
+    edit(config_file, "  - hooks/pages.py\n", "")
+    with pytest.raises(Abort):
+        built_config(config_file, tmp_path / "out")
+    assert any("hooks/links.py가 docs/index.md의 페이지 모델을 찾지만 아무도 열지 않았습니다" in record.getMessage()
+               and "hooks/pages.py" in record.getMessage() for record in caplog.records), [r.getMessage() for r in caplog.records]

@@ -32,3 +32,28 @@ def test_mistake_in_a_real_page_fails_the_strict_build_at_its_line(
         build_site(project / "mkdocs.yml", tmp_path / "out")
     messages = [r.getMessage() for r in warnings_log.records if r.name.startswith("mkdocs.hooks.")]
     assert [m for m in messages if m.startswith(f"docs/containers-vs-vms/choosing.md:3: {expected}")], messages
+
+
+def test_a_dirty_rebuild_after_an_edit_raises_no_false_problem(tmp_path: Path, warnings_log) -> None:
+    # `mkdocs build --dirty` (and `serve --dirty`) renders only the edited page; the checks
+    # across pages (anchors, published addresses, unused terms) still see every page.
+    project = copy_project(tmp_path / "project")
+    build_site(project / "mkdocs.yml", tmp_path / "out")
+    page = project / "docs" / "virtualization" / "host.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n덧붙인 문단입니다.\n", encoding="utf-8")
+    build_site(project / "mkdocs.yml", tmp_path / "out", dirty=True, strict=False)  # MkDocs warns of any dirty build
+    assert [r.getMessage() for r in warnings_log.records if r.name.startswith("mkdocs.hooks.")] == []
+    assert "덧붙인 문단입니다" in (tmp_path / "out" / "virtualization" / "host" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_dirty_rebuild_checks_anchors_into_pages_it_does_not_render(tmp_path: Path, warnings_log) -> None:
+    project = copy_project(tmp_path / "project")
+    build_site(project / "mkdocs.yml", tmp_path / "out")
+    page = project / "docs" / "virtualization" / "host.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    lines.insert(2, "[반가상화](hypervisor.md#para-virtualization)")
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    build_site(project / "mkdocs.yml", tmp_path / "out", dirty=True, strict=False)
+    messages = [r.getMessage() for r in warnings_log.records if r.name.startswith("mkdocs.hooks.")]
+    assert messages == ["docs/virtualization/host.md:3: 없는 앵커입니다: 'virtualization/hypervisor.md#para-virtualization' "
+                        "— '#paravirtualization'(으)로 고치세요"]

@@ -130,3 +130,38 @@ def test_a_rebuild_logs_only_what_changed_and_what_is_wrong(tmp_path: Path) -> N
         lines = server.log[mark:]
         assert not [line for line in lines if "MERMAID2" in line], lines
         assert len(lines) <= 6, lines
+
+
+def test_serving_warns_when_mkdocs_strict_counter_is_not_where_it_was(fixture_site, warnings_log) -> None:
+    # The hook removes MkDocs' strict counter by its type; if MkDocs stops adding one, say so
+    # rather than let `serve` stall on the first warning.
+    from mkdocs.config import load_config
+
+    from builds import load_hook
+
+    serving_hook = load_hook("serving")
+    config = load_config(str(fixture_site("links")), strict=True)
+    started_as = serving_hook.PROCESS.command
+    serving_hook.PROCESS.command = "serve"
+    try:
+        serving_hook.on_config(config)
+    finally:
+        serving_hook.PROCESS.command = started_as
+        serving_hook.on_build_error(error=RuntimeError("the test's build ends here"))  # detaches the collector
+    assert config.strict is False
+    assert any("CountHandler" in r.getMessage() for r in warnings_log.records if r.name == "mkdocs.hooks.serving")
+
+
+def test_hooks_tell_problems_with_their_file_and_line_through_one_call(fixture_site, tmp_path: Path) -> None:
+    # Build.report logs a problem and keeps it, located, for the serve banner: no hook's
+    # log line is parsed back into a file and a line.
+    from builds import built_config, load_hook
+
+    config_file = fixture_site("links")
+    page = config_file.parent / "docs" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[깨진 링크](없는-페이지.md)\n", encoding="utf-8")
+    config = built_config(config_file, tmp_path / "out", strict=False)
+    told = load_hook("_build").build_of(config).problems
+    broken = [(level, message) for level, message in told if BROKEN in message]
+    assert [(level, message.path, message.line) for level, message in broken] == [
+        ("WARNING", "docs/index.md", page.read_text(encoding="utf-8").count("\n"))]

@@ -162,7 +162,7 @@ def test_committed_diagram_cache_is_exactly_what_the_site_draws(
     (project / "diagram-cache").mkdir()
     for name in committed:
         shutil.copy2(ROOT / "diagram-cache" / name, project / "diagram-cache" / name)
-    monkeypatch.setenv("DIAGRAM_BROWSER", "")
+    monkeypatch.setenv("DIAGRAM_BROWSER", "none")
     build_site(project / "mkdocs.yml", tmp_path / "site")
     unused = sorted(set(committed) - {path.name for path in (project / "diagram-cache").glob("*.svg")})
     assert not unused, f"diagram-cache/ has pictures no diagram uses: {unused} — git rm them"

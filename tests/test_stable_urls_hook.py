@@ -16,7 +16,7 @@ FIX_LIST = "python3 tasks.py inventory로 목록을 갱신하고 변경을 함�
 
 def _update_inventory(config_file: Path, tmp_path: Path, monkeypatch) -> None:
     """What `python3 tasks.py inventory` does."""
-    monkeypatch.setenv("UPDATE_INVENTORY", "1")
+    monkeypatch.setenv("UPDATE_INVENTORY", "true")
     build_site(config_file, tmp_path / "inventory-build", strict=False)
     monkeypatch.delenv("UPDATE_INVENTORY")
 
