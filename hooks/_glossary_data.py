@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 
 GLOSSARY_DATA = "glossary.yml"  # in docs_dir; excluded from the published site in mkdocs.yml
 GLOSSARY_PAGE = "glossary.md"
+# The class of a term's tooltip link in prose (hooks/glossary.py); the page model counts
+# such links as generated, never the writer's (hooks/_page_model.py).
+TOOLTIP_CLASS = "glossary-term"
 
 
 @dataclass
@@ -39,6 +42,11 @@ class Term:
     line: int = 0  # where the entry starts in the YAML file
     key_lines: dict[str, int] = field(default_factory=dict)
     see_lines: list[int] = field(default_factory=list)
+
+    @property
+    def tooltip(self) -> str:
+        """What a reader sees on hovering a linked use of the term (prose or diagram box)."""
+        return f"{self.ko}({self.en}): {self.short}"
 
     @property
     def forms(self) -> list[str]:

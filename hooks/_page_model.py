@@ -37,6 +37,7 @@ from urllib.parse import urlsplit
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from _glossary_data import TOOLTIP_CLASS
 from _source import LineIndex, mask_code
 
 if TYPE_CHECKING:
@@ -351,7 +352,7 @@ _WRITTEN_TARGET = re.compile(
 )
 # Links that extensions and hooks add to a page: heading permalinks (toc), footnote marks
 # and back-links (footnotes), glossary tooltips (hooks/glossary.py). Never the writer's.
-_GENERATED_CLASSES = frozenset({"headerlink", "footnote-ref", "footnote-backref", "glossary-term"})
+_GENERATED_CLASSES = frozenset({"headerlink", "footnote-ref", "footnote-backref", TOOLTIP_CLASS})
 _ATX = re.compile(r"^ {0,3}(?P<marks>#{1,6})[ \t]+(?P<title>.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 _ATTRIBUTES = re.compile(r"[ \t]*\{[^}]*\}[ \t]*$")

@@ -26,6 +26,7 @@ import logging
 import re
 import textwrap
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,6 +37,7 @@ from mkdocs.utils import get_relative_url
 
 from _build import Build, build_of
 from _diagram_renderer import RENDER_ID, DiagramRenderer
+from _glossary_data import GLOSSARY_DATA, GLOSSARY_PAGE
 from _source import fences, problem, replace_upstream, upstream_changed
 
 if TYPE_CHECKING:
@@ -86,16 +88,16 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     build.part(_DiagramState).lines[page.file.src_uri] = {_normalise(fence.body): fence.line for fence in diagrams}
 
 
-@event_priority(50)  # before the glossary hook, which links boxes whose label is a term
 def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     build = build_of(config)
     state, path = build.part(_DiagramState), build.page(page).path
     counter = itertools.count(1)
+    link_terms = _term_boxes(build, page, files)
 
     def draw(match: re.Match) -> str:
         source = _normalise(match.group("source"))
         line = state.lines.get(page.file.src_uri, {}).get(source, 1)
-        return _figure(build, state, source, f"{_page_slug(page)}-{next(counter)}", page, path, line)
+        return link_terms(_figure(build, state, source, f"{_page_slug(page)}-{next(counter)}", page, path, line))
 
     drawn, count = _MERMAID_BLOCK.subn(draw, html_text)
     if count < len(state.lines.get(page.file.src_uri, {})):  # the fences mkdocs-mermaid2 should have turned into <pre>
@@ -223,6 +225,36 @@ def _figure(build: Build, state: _DiagramState, source: str, diagram_id: str, pa
     return f'<div class="diagram" data-search-exclude="diagram">{svg}</div>'
 
 
+def _term_boxes(build: Build, page: Page, files: Files) -> Callable[[str], str]:
+    """What links each box of a drawn diagram whose label is a glossary term to the term's
+    entry, with the term's tooltip (the glossary's data: `Glossary.lookup`, `Term.tooltip`).
+    A site without docs/glossary.yml links none.
+
+    The renderer wraps every box in `<a data-diagram-label="첫 줄">` (an SVG <a> without
+    href is a plain group, hooks/_render_diagram.js); a box named by a term gets the link,
+    and its diagram becomes a figure: role="img" would hide the links from screen readers.
+    The link is `xlink:href`: Material's instant navigation rewrites every `[href]` with
+    `element.href = …`, which throws on an SVG <a> (its href is read-only)."""
+    glossary_page = files.get_file_from_path(GLOSSARY_PAGE)
+    if glossary_page is None or not (Path(build.config.docs_dir) / GLOSSARY_DATA).is_file():
+        return lambda figure: figure
+    glossary, glossary_url = build.glossary, get_relative_url(glossary_page.url, page.url)
+
+    def link(match: re.Match) -> str:
+        term = glossary.lookup(html.unescape(match.group("label")))
+        if term is None:
+            return match.group(0)
+        title = html.escape(term.tooltip, quote=True)
+        return (f'<a data-diagram-label="{match.group("label")}" class="diagram-term" data-term="{term.id}" '
+                f'xlink:href="{glossary_url}#{term.id}" aria-label="{title}"><title>{title}</title>')
+
+    def link_boxes(figure: str) -> str:
+        linked = _DIAGRAM_BOX.sub(link, figure)
+        return linked.replace('role="img"', 'role="figure"', 1) if linked != figure else linked
+
+    return link_boxes
+
+
 def _fallback_loader(state: _DiagramState, page: Page) -> str:
     library = get_relative_url(state.library, page.url)
     script = get_relative_url(FALLBACK_SCRIPT, page.url)
@@ -263,6 +295,7 @@ def _page_slug(page: Page) -> str:
     return re.sub(r"[^a-z0-9]+", "-", page.file.src_uri.removesuffix(".md").lower()).strip("-")
 
 
+_DIAGRAM_BOX = re.compile(r'<a data-diagram-label="(?P<label>[^"]*)">')  # hooks/_render_diagram.js wraps each box
 _DESCRIPTION = re.compile(r"^\s*acc(?:Title|Descr)\s*:")
 _LEFT_OR_RIGHT = re.compile(r"왼쪽|오른쪽|왼편|오른편|좌측|우측|좌우|양옆")
 

@@ -28,7 +28,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from _build import build_of
-from _glossary_data import GLOSSARY_PAGE, Glossary, Term
+from _glossary_data import GLOSSARY_PAGE, TOOLTIP_CLASS, Glossary, Term
 from _page_model import Heading, normalize_anchor, written_headings
 from _source import anchor_fix, closest, mask_code, problem
 
@@ -90,7 +90,7 @@ def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: 
     glossary_url = get_relative_url(files.get_file_from_path(GLOSSARY_PAGE).url, page.url)
     html_text, used = add_tooltips(html_text, build.glossary, glossary_url)
     build.page(page).glossary_uses = used
-    return link_diagram_boxes(html_text, build.glossary, glossary_url)
+    return html_text
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> None:
@@ -143,30 +143,6 @@ def add_tooltips(html_text: str, glossary: Glossary, glossary_url: str) -> tuple
 
         parts.append(glossary.matcher.sub(link_first_use, token))
     return "".join(parts), used
-
-
-def link_diagram_boxes(html_text: str, glossary: Glossary, glossary_url: str) -> str:
-    """Link each diagram box whose label is a term to the term's entry, with its definition as tooltip.
-
-    hooks/diagrams.py wraps every box of a drawn diagram in `<a data-diagram-label="첫 줄">`
-    (an SVG <a> without href is a plain group); a box named by a term gets the link,
-    and its diagram becomes a figure: role="img" would hide the links from screen readers.
-    The link is `xlink:href`: Material's instant navigation rewrites every `[href]`
-    with `element.href = …`, which throws on an SVG <a> (its href is read-only).
-    """
-    def link(match: re.Match) -> str:
-        term = glossary.lookup(html.unescape(match.group("label")))
-        if term is None:
-            return match.group(0)
-        title = html.escape(f"{term.ko}({term.en}): {term.short}", quote=True)
-        return (f'<a data-diagram-label="{match.group("label")}" class="diagram-term" data-term="{term.id}" '
-                f'xlink:href="{glossary_url}#{term.id}" aria-label="{title}"><title>{title}</title>')
-
-    def link_boxes(svg: re.Match) -> str:
-        linked = _DIAGRAM_BOX.sub(link, svg.group(0))
-        return linked.replace('role="img"', 'role="figure"', 1) if linked != svg.group(0) else linked
-
-    return _DIAGRAM_SVG.sub(link_boxes, html_text)
 
 
 def html_tokens(html_text: str) -> Iterator[tuple[str, str]]:
@@ -271,8 +247,8 @@ def _replace_references(markdown: str, glossary: Glossary, glossary_url: str) ->
 
 
 def _tooltip_link(term: Term, glossary_url: str, text: str) -> str:
-    title = html.escape(f"{term.ko}({term.en}): {term.short}", quote=True)
-    return f'<a class="glossary-term" data-term="{term.id}" href="{glossary_url}#{term.id}" title="{title}">{text}</a>'
+    title = html.escape(term.tooltip, quote=True)
+    return f'<a class="{TOOLTIP_CLASS}" data-term="{term.id}" href="{glossary_url}#{term.id}" title="{title}">{text}</a>'
 
 
 def _section_title(target: str, files: Files, headings: dict[str, list[Heading]]) -> str:
@@ -310,10 +286,8 @@ def _is_hangul(char: str) -> bool:
 _NO_TOOLTIP_REGION = re.compile(
     r"<(a|code|pre|kbd|script|style|abbr|svg|button|textarea|select|label|summary|h[1-6])\b[^>]*>.*?</\1\s*>", re.S | re.I
 )
-_DIAGRAM_SVG = re.compile(r'<div class="diagram"[^>]*><svg\b.*?</svg></div>', re.S)
-_DIAGRAM_BOX = re.compile(r'<a data-diagram-label="(?P<label>[^"]*)">')
 _TAG_OR_TEXT = re.compile(r"<!--.*?-->|<[^>]*>|[^<]+", re.S)
 _REFERENCE = re.compile(r"\[\[(?P<name>[^\]|\n]+)(?:\|(?P<text>[^\]\n]+))?\]\]")
-_EXPLICIT_ID = re.compile(r'class="glossary-term" data-term="([a-z0-9-]+)"')
+_EXPLICIT_ID = re.compile(rf'class="{TOOLTIP_CLASS}" data-term="([a-z0-9-]+)"')
 _INITIAL_IDS = {"ㄱ": "g", "ㄴ": "n", "ㄷ": "d", "ㄹ": "r", "ㅁ": "m", "ㅂ": "b", "ㅅ": "s", "ㅇ": "ng",
                 "ㅈ": "j", "ㅊ": "ch", "ㅋ": "k", "ㅌ": "t", "ㅍ": "p", "ㅎ": "h"}
