@@ -2,6 +2,7 @@
 """One entry point for writers, readers and CI; needs only Python 3.11+.
 
     python3 tasks.py serve     # set up, then `mkdocs serve` on http://127.0.0.1:8000/
+    python3 tasks.py check     # set up, then a writer's check before pushing (about half a minute)
     python3 tasks.py test      # set up, then run every test (pytest)
     python3 tasks.py build     # set up, then a strict build into site/ (for publishing)
     python3 tasks.py bench     # set up, then print page weights and build time
@@ -34,7 +35,7 @@ SITE = ROOT / "site"
 
 
 def main(argv: list[str]) -> int:
-    commands = {"serve": serve, "test": test, "build": build, "bench": bench, "inventory": inventory, "lock": lock}
+    commands = {"serve": serve, "check": check, "test": test, "build": build, "bench": bench, "inventory": inventory, "lock": lock}
     if not argv or argv[0] not in commands:
         print(__doc__, file=sys.stderr)
         return 2
@@ -63,6 +64,21 @@ def serve(args: list[str]) -> int:
     # Plain `mkdocs serve`: hooks/serving.py keeps it from stopping on a warning
     # (mkdocs.yml is strict for builds) and shows the problems in the page.
     return run([python(), "-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *args], check=False)
+
+
+# What a writer's edit to docs/ can break, checked without a browser: the copy-edit
+# classes, the try-its against the lab's transcripts, the questions, the code's own rules.
+WRITERS_TESTS = ["tests/test_korean_style.py", "tests/test_try_it.py", "tests/test_questions.py",
+                 "tests/test_material_search_shape.py", "tests/test_code.py"]
+
+
+def check(args: list[str]) -> int:
+    """A strict build (every hook's check, file:line) and the writer's tests; `test` runs all."""
+    with tempfile.TemporaryDirectory() as site_dir:
+        code = run([python(), "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", site_dir], check=False)
+    if code != 0:
+        return code
+    return run([python(), "-m", "pytest", "-q", *WRITERS_TESTS, *args], check=False)
 
 
 def test(args: list[str]) -> int:
