@@ -102,6 +102,18 @@ def launch_chromium(playwright):
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
 
 
+# Resolves once the search result list has not changed for three animation frames: Material
+# renders results in batches, each in a frame of its own (an event to wait on, not a delay).
+SETTLED = """() => new Promise(resolve => {
+  const list = document.querySelector(".md-search-result__list") || document.body;
+  let quiet = 0;
+  const observer = new MutationObserver(() => { quiet = 0; });
+  observer.observe(list, {childList: true, subtree: true, characterData: true});
+  const tick = () => { if (++quiet >= 3) { observer.disconnect(); resolve(); } else requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+})"""
+
+
 def search_results(page, query: str, timeout: float = 10_000) -> list[list[str]]:
     """Type `query` into Material's search box; return what a reader sees, in order.
 
@@ -132,7 +144,7 @@ def search_results(page, query: str, timeout: float = 10_000) -> list[list[str]]
         arg=query,
         timeout=timeout,
     )
-    page.wait_for_timeout(150)  # the list renders in batches; let the first batch settle
+    page.evaluate(SETTLED)  # the list renders in batches: wait until it stops changing
     return page.evaluate(
         """() => [...document.querySelectorAll(".md-search-result__item")].map(item =>
              [...item.querySelectorAll("a.md-search-result__link")]
