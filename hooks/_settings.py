@@ -34,13 +34,17 @@ class Checks(base.Config):
     diagram_browser = c.Type(str, default="/usr/bin/chromium")
 
 
-# The variable that sets each key in mkdocs.yml, for the message about a bad value.
-VARIABLES = {
-    "external_links": "CHECK_EXTERNAL_LINKS", "external_link_cache": "LINK_CACHE",
-    "external_link_max_age_hours": "LINK_CACHE_MAX_AGE_HOURS", "external_link_timeout_seconds": "LINK_TIMEOUT_SECONDS",
-    "external_link_retries": "LINK_RETRIES", "update_inventory": "UPDATE_INVENTORY", "diagram_browser": "DIAGRAM_BROWSER",
+# Each key's environment variable in mkdocs.yml and the value it takes, for the message
+# about a bad value (in words, not read from MkDocs' private option attributes).
+KEYS = {
+    "external_links": ("CHECK_EXTERNAL_LINKS", "true나 false"),
+    "external_link_cache": ("LINK_CACHE", "경로"),
+    "external_link_max_age_hours": ("LINK_CACHE_MAX_AGE_HOURS", "숫자"),
+    "external_link_timeout_seconds": ("LINK_TIMEOUT_SECONDS", "숫자"),
+    "external_link_retries": ("LINK_RETRIES", "정수"),
+    "update_inventory": ("UPDATE_INVENTORY", "true나 false"),
+    "diagram_browser": ("DIAGRAM_BROWSER", "경로"),
 }
-_WANTED = {bool: "true나 false", (int, float): "숫자", int: "정수", str: "경로"}
 
 
 def load_checks(config: MkDocsConfig) -> Checks:
@@ -51,17 +55,14 @@ def load_checks(config: MkDocsConfig) -> Checks:
     checks.load_dict(dict(written))
     errors, warnings = checks.validate()
     problems = [_message(key, str(error)) for key, error in errors]
-    problems += [f"mkdocs.yml의 extra.{SECTION}.{key}: 알 수 없는 키입니다 — 쓸 수 있는 키: {', '.join(VARIABLES)}"
-                 for key, _ in warnings if key not in VARIABLES]
+    problems += [f"mkdocs.yml의 extra.{SECTION}.{key}: 알 수 없는 키입니다 — 쓸 수 있는 키: {', '.join(KEYS)}"
+                 for key, _ in warnings if key not in KEYS]
     if problems:
         raise PluginError("빌드 설정에 문제가 있습니다:\n" + "\n".join(problems))
     return checks
 
 
 def _message(key: str, error: str) -> str:
-    option = dict(Checks._schema).get(key)
-    kind = getattr(option, "_type", None) or getattr(getattr(option, "option", None), "_type", None)
-    wanted = _WANTED.get(kind, "올바른 값")
-    variable = VARIABLES.get(key)
-    via = f" (환경 변수 {variable}에서 온 값일 수 있습니다)" if variable else ""
-    return f"mkdocs.yml의 extra.{SECTION}.{key}: {error}{via} — {wanted}(으)로 지정하세요"
+    variable, wanted = KEYS[key]
+    return (f"mkdocs.yml의 extra.{SECTION}.{key}: {error} (환경 변수 {variable}에서 온 값일 수 있습니다)"
+            f" — {wanted}(으)로 지정하세요")

@@ -20,13 +20,14 @@ The decisions behind the classes (CONTRIBUTING.md "한국어 표기 원칙" says
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-from _source import mask_code  # noqa: E402
+from _source import line_at, mask_code  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 HOME = "index.md"
@@ -58,13 +59,9 @@ def _blank(text: str, pattern: re.Pattern) -> str:
     return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 
 
-def _line(source: str, offset: int) -> int:
-    return source.count("\n", 0, offset) + 1
-
-
 def _matches(page: str, source: str, pattern: re.Pattern, text: str | None = None) -> list[Finding]:
     text = prose(source) if text is None else text
-    return [Finding(page, _line(text, m.start()), _around(text, m)) for m in pattern.finditer(text)]
+    return [Finding(page, line_at(text, m.start()), _around(text, m)) for m in pattern.finditer(text)]
 
 
 def _around(text: str, match: re.Match) -> str:
@@ -105,7 +102,7 @@ def long_sentences(page: str, source: str) -> list[Finding]:
             visible = re.sub(r"^(?:[-*]|\d+\.|!!!|\?\?\?\+?|===)\s+", "", visible)
             for sentence in _SENTENCE_END.split(" ".join(visible.split())):
                 if len(sentence.strip()) >= LONGEST_SENTENCE:
-                    found.append(Finding(page, _line(text, offset), sentence.strip()[:60] + "…"))
+                    found.append(Finding(page, line_at(text, offset), sentence.strip()[:60] + "…"))
         offset += len(raw_line) + 1
     return found
 
@@ -187,27 +184,19 @@ def unexplained_abbreviations(page: str, source: str) -> list[Finding]:
         after, before = text[first.end():first.end() + 8], text[max(0, first.start() - 60):first.start()]
         spelled_after = re.match(r"\s?[가-힣]{0,3}\(", after)  # OOM(…), OOM 킬러(…)
         spelled_before = before.rfind("(") > before.rfind(")")  # 메모리 부족(OOM), (out of memory, OOM)
-        if spelled_after or spelled_before or abbreviation in _GLOSSARY_FORMS():
+        if spelled_after or spelled_before or abbreviation in glossary_forms()[0]:
             continue
-        found.append(Finding(page, _line(text, first.start()), f"{abbreviation}: {_around(text, first)}"))
+        found.append(Finding(page, line_at(text, first.start()), f"{abbreviation}: {_around(text, first)}"))
     return found
 
 
+@functools.cache
 def glossary_forms() -> tuple[set[str], set[str]]:
     """(every form of every glossary term, the glossary's `not_terms`), from docs/glossary.yml."""
     import yaml
     data = yaml.safe_load((ROOT / "docs" / "glossary.yml").read_text(encoding="utf-8"))
     forms = {form for term in data["terms"] for form in [term["ko"], *term.get("aliases", [])]}
     return forms, set(data.get("not_terms") or [])
-
-
-_glossary_cache: list[set[str]] = []
-
-
-def _GLOSSARY_FORMS() -> set[str]:  # noqa: N802 (a constant, read once)
-    if not _glossary_cache:
-        _glossary_cache.append(glossary_forms()[0])
-    return _glossary_cache[0]
 
 
 CORRECTION_TITLE = "흔히 하는 오해"
@@ -221,7 +210,7 @@ def correction_box_titles(page: str, source: str) -> list[Finding]:
         body = match.group("body")
         corrects = "misconceptions.md#" in body or re.search(r"노트에(?:는)? ", body)
         if corrects and match.group("title") != CORRECTION_TITLE and page != "misconceptions.md":
-            found.append(Finding(page, _line(source, match.start()), f'"{match.group("title")}"'))
+            found.append(Finding(page, line_at(source, match.start()), f'"{match.group("title")}"'))
     return found
 
 
@@ -294,7 +283,7 @@ def unlisted_glosses(page: str, source: str, listed: set[str]) -> list[Finding]:
             continue
         if not any(before.endswith(word) for word in listed):
             word = re.search(r"[가-힣A-Za-z0-9·\-]+$", before).group(0)
-            found.append(Finding(page, _line(text, match.start()), f"{word}({english})"))
+            found.append(Finding(page, line_at(text, match.start()), f"{word}({english})"))
     return found
 
 

@@ -30,3 +30,13 @@ def test_an_unknown_switch_stops_the_build_listing_the_known_ones(fixture_site, 
         build_site(config_file, tmp_path / "out")
     errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
     assert any("extra.checks.external_link: 알 수 없는 키입니다" in m and "external_links" in m for m in errors), errors
+
+
+def test_every_switch_names_its_variable_and_value_for_the_message() -> None:
+    from builds import load_hook
+
+    settings = load_hook("_settings")
+    checks = settings.Checks()
+    checks.load_dict({})
+    checks.validate()
+    assert set(checks) == set(settings.KEYS)
