@@ -67,8 +67,10 @@ def serve(args: list[str]) -> int:
 
 
 # What a writer's edit to docs/ can break, checked without a browser: the copy-edit
-# classes, the try-its against the lab's transcripts, the questions, the code's own rules.
+# classes, the try-its against the lab's transcripts, the questions, every search query (Material's
+# worker in Node), the code's own rules.
 WRITERS_TESTS = ["tests/test_korean_style.py", "tests/test_try_it.py", "tests/test_questions.py",
+                 "tests/test_search.py", "tests/test_search_node.py",
                  "tests/test_material_search_shape.py", "tests/test_code.py"]
 
 

@@ -47,23 +47,16 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from browsing import (  # noqa: E402
-    WATCH_SEARCH,
-    launch_chromium,
-    ranks_first,
-    search_results,
-    serve_directory,
-    top_results,
-    typed_results,
-)
+from browsing import WATCH_SEARCH, launch_chromium, search_results, serve_directory, typed_results  # noqa: E402
 from builds import build_site, copy_project  # noqa: E402
+from searching import ranks_first, top_results  # noqa: E402
 from test_search import glossary_queries  # noqa: E402
 
 QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
 KINDS = ["particles", "compound", "spacing", "english", "term", "composing", "choseong", "loanword",
          "misspelling", "typo", "glossary"]
 VARIANTS = ["stock", "today", "ours"]
-SCRIPTS = ["assets/javascripts/lunr/min/lunr.ko.min.js", "assets/javascripts/hangul.js",
+SCRIPTS = ["assets/javascripts/lunr/min/lunr.ko.min.js", "assets/javascripts/korean-search.js", "assets/javascripts/hangul.js",
            "assets/javascripts/search-suggest.js", "search/terms.json"]
 LOAD_QUERY = "컨테이너"
 

@@ -73,6 +73,27 @@ DIAGRAMS_ON_PAGE = """() => [...document.querySelectorAll("div.diagram")].map(bo
 })"""
 
 
+# Resolves once the page has loaded, its fonts are in and two frames are painted: the
+# page as a reader first sees it settled (an event to wait on; "networkidle" adds half
+# a second of silence to every visit and is kept for tests about requests).
+SETTLED_PAGE = """() => new Promise(resolve => {
+  const painted = () => requestAnimationFrame(() => requestAnimationFrame(resolve));
+  const loaded = () => document.fonts.ready.then(painted);
+  document.readyState === "complete" ? loaded() : addEventListener("load", loaded, { once: true });
+})"""
+
+
+def open_settled(page, url: str, *, scripts: bool = True) -> None:
+    """Go to `url` and wait until it is loaded, its fonts are in and it is painted (SETTLED_PAGE).
+
+    `scripts=False` for a page opened with JavaScript off: no frame callback ever runs
+    there, and nothing but the HTML can change it, so its `load` is the settled page.
+    """
+    page.goto(url, wait_until="load")
+    if scripts:
+        page.evaluate(SETTLED_PAGE)
+
+
 def diagram_errors(page) -> list[str]:
     """Every Mermaid error picture seen on this page so far, in the document or any shadow root."""
     return page.evaluate("() => window.__diagramWatch.errors")
@@ -151,24 +172,6 @@ def search_results(page, query: str, timeout: float = 10_000) -> list[list[str]]
                .filter(a => !a.closest("details.md-search-result__more"))
                .map(a => { const url = new URL(a.href); return url.pathname.replace(/^\\//, "") + url.hash; }))"""
     )
-
-
-def top_results(groups: list[list[str]], count: int = 5) -> list[str]:
-    """The first `count` links a reader sees."""
-    return [link for group in groups for link in group][:count]
-
-
-def best_result(groups: list[list[str]]) -> str | None:
-    """The best match: the first page's best section, or the page itself."""
-    if not groups:
-        return None
-    return groups[0][1] if len(groups[0]) > 1 else groups[0][0]
-
-
-def ranks_first(groups: list[list[str]], target: str) -> bool:
-    """`target` is the best match; a page counts as best when one of its sections is."""
-    best = best_result(groups)
-    return best == target or ("#" not in target and best is not None and best.split("#")[0] == target)
 
 
 # -----------------------------------------------------------------------------

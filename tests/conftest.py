@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -12,6 +11,7 @@ import pytest
 
 from browsing import CHROMIUM, WATCH_DIAGRAMS, launch_chromium, serve_directory
 from builds import ROOT, build_site
+from searching import SearchWorker, require_node, required_on_ci
 
 
 @pytest.fixture(scope="session")
@@ -67,7 +67,7 @@ def warnings_log(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
-        if os.environ.get("CI") or os.environ.get("REQUIRE_BROWSER"):
+        if required_on_ci():
             pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)")
         pytest.skip(f"{CHROMIUM} is missing: apt-get install chromium to run the browser tests")
     from playwright.sync_api import sync_playwright
@@ -85,3 +85,17 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def search_worker(site: Path) -> Iterator[SearchWorker]:
+    """Material's search worker over the real site, in Node (tests/searching.py): no browser."""
+    missing = require_node()
+    if missing:
+        if required_on_ci():
+            pytest.fail(missing)
+        pytest.skip(missing)
+    worker = SearchWorker(site)
+    assert worker.warnings == [], worker.warnings
+    yield worker
+    worker.close()

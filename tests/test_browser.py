@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browsing import DIAGRAMS_ON_PAGE, WATCH_DIAGRAMS, diagram_errors
+from browsing import DIAGRAMS_ON_PAGE, WATCH_DIAGRAMS, diagram_errors, open_settled
 from builds import diagram_sources, nav_pages, page_url
 
 pytestmark = pytest.mark.browser
@@ -70,10 +70,11 @@ def test_no_error_picture_at_any_moment(browser, server: str, src: str, javascri
     context = browser.new_context(java_script_enabled=javascript, color_scheme=scheme)
     context.add_init_script(WATCH_DIAGRAMS)  # init scripts run even with page scripts off
     page = context.new_page()
-    page.goto(server + page_url(src), wait_until="commit")
-    for _ in range(10):  # the first second after load, every 100 ms
-        page.wait_for_timeout(100)
-        assert diagram_errors(page) == []
+    # WATCH_DIAGRAMS records an error picture the moment it enters the page, from the first
+    # byte on; nothing can draw one once the page has settled (no Mermaid is ever loaded:
+    # test_every_diagram_is_in_the_page_…), so the watch covers every moment.
+    open_settled(page, server + page_url(src), scripts=javascript)
+    assert diagram_errors(page) == []
     drawn = page.evaluate(DIAGRAMS_ON_PAGE)
     assert len(drawn) == len(diagram_sources(src)) and all(d["width"] > 100 for d in drawn)
     context.close()
@@ -99,7 +100,7 @@ def test_diagram_boxes_named_by_a_glossary_term_link_to_it_by_keyboard(page, ser
 @pytest.mark.parametrize("src", DIAGRAM_PAGES)
 def test_diagrams_stay_legible_in_the_dark_palette(page, server: str, src: str) -> None:
     expected = len(diagram_sources(src))
-    page.goto(server + page_url(src), wait_until="networkidle")
+    open_settled(page, server + page_url(src))
     light = _label_contrast(page)
     # The toggle cycles auto → light → dark; click until the dark ("slate") scheme is on.
     for _ in range(3):

@@ -1,4 +1,4 @@
-"""Korean search in the built site, through Material's own search box in Chromium.
+"""Korean search in the built site: what Material's result list shows for each query.
 
 The query set (tests/search_queries.yml) holds the kinds of queries a Korean
 reader types: particles on either side, words inside compounds, spacing between
@@ -9,7 +9,11 @@ forbidden spellings and near misses. Every glossary name (Korean, each alias,
 English) is a further query, generated from docs/glossary.yml, that must rank
 its term's explaining section first.
 
-Queries are typed state by state as an IME delivers them (browsing.type_as_ime).
+The queries are asked of Material's own search worker over the real site and index,
+run in Node (tests/searching.py): milliseconds each. What only a browser shows
+(typing as an IME delivers it, Material's list, the suggestion under an empty result,
+snippets) is in tests/test_search_browser.py, which also checks that Chromium shows
+what the worker here answers.
 """
 
 from __future__ import annotations
@@ -20,19 +24,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from browsing import (
-    WATCH_SEARCH,
-    best_result,
-    composing_states,
-    ranks_first,
-    search_results,
-    top_results,
-    type_as_ime,
-    typed_results,
-)
+from browsing import composing_states
 from builds import ROOT, page_url
+from searching import best_result, ranks_first, top_results
 
-pytestmark = pytest.mark.browser
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
 GLOSSARY = yaml.safe_load((ROOT / "docs" / "glossary.yml").read_text(encoding="utf-8"))
 KINDS = {"particles", "compound", "spacing", "english", "term", "composing", "choseong", "loanword", "misspelling", "typo"}
@@ -109,21 +104,6 @@ def site_text() -> str:
         ROOT / "docs" / "glossary.yml").read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def search_page(browser, server: str):
-    """One page with the search worker ready, shared by the queries (as a reader's tab is)."""
-    context = browser.new_context()
-    context.add_init_script(WATCH_SEARCH)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda msg: msg.type in ("error", "warning") and errors.append(msg.text))
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(server, wait_until="networkidle")
-    page.errors = errors
-    yield page
-    context.close()
-
-
 def test_query_set_is_big_enough_and_covers_every_kind() -> None:
     assert len(QUERIES) >= 120
     assert {q["kind"] for q in QUERIES} == KINDS
@@ -160,67 +140,40 @@ def test_queries_are_what_they_say_they_are() -> None:
 
 
 @pytest.mark.parametrize("case", QUERIES, ids=[f"{q['kind']}:{q['query']}" for q in QUERIES])
-def test_query_finds_its_page_or_section(search_page, case: dict) -> None:
-    groups = typed_results(search_page, case["query"])
+def test_query_finds_its_page_or_section(search_worker, case: dict) -> None:
+    groups = search_worker.groups(case["query"])
     assert case["find"] in top_results(groups), _shown(case, groups)
     if case.get("first"):
         assert ranks_first(groups, case["find"]), _shown(case, groups)
-    assert search_page.errors == []
 
 
 @pytest.mark.parametrize("case", TERM_QUERIES, ids=[f"{q['term']}:{q['query']}" for q in TERM_QUERIES])
-def test_every_glossary_name_ranks_its_section_first(search_page, case: dict) -> None:
-    groups = typed_results(search_page, case["query"])
+def test_every_glossary_name_ranks_its_section_first(search_worker, case: dict) -> None:
+    groups = search_worker.groups(case["query"])
     assert ranks_first(groups, case["find"]), _shown(case, groups)
-    assert search_page.errors == []
 
 
 @pytest.mark.parametrize("word", FLICKER_WORDS)
-def test_results_do_not_flicker_while_the_word_is_composed(search_page, word: str) -> None:
+def test_results_do_not_flicker_while_the_word_is_composed(search_worker, word: str) -> None:
     # A short prefix may first show another word it begins (하이 → 하이퍼콜); once a state
     # shows the finished word's best result, every later state keeps showing it, and the
     # composing states the issue names (컨테인, 하이펍, 하이퍼바잊, …) never show another.
-    states = type_as_ime(search_page, word)
-    final = best_result(states[-1][1])
-    assert final is not None, states[-1]
-    shown = [(state, best_result(groups)) for state, groups in states]
+    shown = [(state, best_result(search_worker.groups(state))) for state in typed_states(word)]
+    final = shown[-1][1]
+    assert final is not None, shown[-1]
     first = next(i for i, (_, best) in enumerate(shown) if best == final)
     flickers = [f"{state} → {best}" for state, best in shown[first:] if best != final]
     assert not flickers, f"{word} → {final}; on the way: " + ", ".join(flickers)
     assert first < len(shown) - 1 or len(shown) == 1, f"{word}: only the finished word finds {final}"
-    assert search_page.errors == []
+
+
+def typed_states(word: str) -> list[str]:
+    """What the box shows on the way to `word` (browsing.composing_states), ending with `word`."""
+    states = composing_states(word)
+    return states if states[-1:] == [word] else [*states, word]  # 컨테ㅇ: typed jamo by jamo
 
 
 @pytest.mark.parametrize(("query", "term_id", "named"), EMPTY_QUERIES)
-def test_empty_result_suggests_the_nearest_term(search_page, query: str, term_id: str, named: str) -> None:
-    term = next(t for t in GLOSSARY["terms"] if t["id"] == term_id)
-    assert typed_results(search_page, query) == []
-    result = search_page.locator(".md-search-result")
-    suggestion = result.get_by_text(re.compile(r"혹시 .+ 찾으셨나요\?"))
-    suggestion.first.wait_for(timeout=5_000)
-    assert named in suggestion.first.inner_text()
-    links = suggestion.first.locator("a", has_text=term["ko"])
-    hrefs = links.evaluate_all("links => links.map(a => { const u = new URL(a.href); return u.pathname.replace(/^\\//, '') + u.hash; })")
-    assert term_url(term) in hrefs, hrefs
-    # The suggestion goes away with the next query that finds something.
-    assert typed_results(search_page, "컨테이너")
-    assert result.get_by_text(re.compile(r"찾으셨나요")).count() == 0
-    assert search_page.errors == []
-
-
-@pytest.mark.parametrize("query", ["가상화", "하이퍼바이저가", "반가상화", "컨테이너를", "flowchart", "accTitle"])
-def test_result_snippets_are_readable_text(search_page, query: str) -> None:
-    search_results(search_page, query)
-    results = search_page.locator(".md-search-result__list")
-    text = results.inner_text()
-    for noise in ("accTitle", "accDescr", "flowchart", "-->", "&lt;", "&gt;", "&amp;"):
-        assert noise not in text, noise
-    # Each match is marked once: Material nests <mark>s when a position comes back twice.
-    assert results.locator("mark mark").count() == 0
-
-
-def test_typed_word_is_not_reported_missing(search_page) -> None:
-    # The result teaser lists query words it did not find; a particle must not make
-    # the word look missing (Material's stock search shows "포함되지 않은 검색어: 가상머신을").
-    search_results(search_page, "가상머신을")
-    assert search_page.locator(".md-search-result__terms").count() == 0
+def test_a_query_two_jamo_off_finds_nothing(search_worker, query: str, term_id: str, named: str) -> None:
+    # What the browser test of the suggestion starts from: Material's list says nothing matched.
+    assert search_worker.groups(query) == []
