@@ -117,7 +117,7 @@ def _project(name: str, path: Path, rev: str, scale: int) -> Path:
 def _strip_search(path: Path) -> None:
     """This project without its search work: Material's search as it ships."""
     shutil.rmtree(path / "overrides/assets/javascripts/lunr")
-    for script in ("hangul.js", "search-suggest.js"):
+    for script in ("hangul.js", "korean-search.js", "search-suggest.js"):
         (path / "overrides/assets/javascripts" / script).unlink(missing_ok=True)
     config = (path / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("  - hooks/search.py\n", "")
