@@ -8,7 +8,8 @@ analyzes Korean in the worker. This hook, after Material has written the index:
   what a reader types → what the site writes (docs/search-aliases.yml: 윈도우 →
   Windows; the glossary's forbidden and misspelled forms → the right ones); and
   every glossary name with the URL of the section that explains it (also written
-  to search/terms.json for the page's "혹시 …을/를 찾으셨나요?" suggestions);
+  to search/terms.json for the page's "혹시 …을/를 찾으셨나요?" suggestions); and
+  the question table (docs/search-questions.yml, hooks/_questions.py);
 - adds a `keywords` field to the section that explains a glossary term (the
   first of its `see` places) and to its glossary entry: the term, its aliases
   and its English name, so `hypervisor` or `paravirtualization` finds the Korean
@@ -33,6 +34,8 @@ from mkdocs.plugins import event_priority
 from _build import build_of
 from _glossary_data import GLOSSARY_PAGE, Glossary
 from _korean import PARTICLES
+from _latin_hangul import spellings as hangul_spellings
+from _questions import QUESTIONS, Questions, load_questions
 from _source import problem, read_yaml, relative_to_project, yaml_value
 
 if TYPE_CHECKING:
@@ -62,7 +65,9 @@ def on_config(config: MkDocsConfig) -> None:
         raise PluginError("hooks/search.py는 Material의 search 플러그인의 색인을 다룹니다 — plugins에 search를 넣으세요")
     build = build_of(config)
     aliases = load_aliases(Path(config.docs_dir) / ALIASES, config, build.glossary)
-    build.keep(_SearchState(aliases, synonyms(aliases, build.glossary)))
+    questions_path = Path(config.docs_dir) / QUESTIONS
+    questions = load_questions(questions_path, relative_to_project(str(questions_path), config))
+    build.keep(_SearchState(aliases, synonyms(aliases, build.glossary), questions))
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> None:
@@ -88,14 +93,15 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         # alias whose word is on another page would look stale. Checked by a full build.
         log.info("--dirty 빌드라 검색 색인에 바뀐 페이지만 있어, 검색 별칭의 site 표기 검사는 건너뜁니다")
     else:
-        for message in stale_aliases(state.aliases, index["docs"]):
+        for message in stale_aliases(state.aliases, index["docs"]) + state.questions.stale(site_text(index["docs"])):
             build.report(log, message)
     terms = term_links(build.glossary, pages)
     (site / TERMS).write_text(json.dumps(terms, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     # Written as UTF-8 rather than Material's \uXXXX escapes: a third smaller for Korean.
     index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     script = analyzer_path.read_text(encoding="utf-8")
-    data = json.dumps({"particles": PARTICLES, "synonyms": state.synonyms, "terms": terms},
+    data = json.dumps({"particles": PARTICLES, "synonyms": state.synonyms, "terms": terms,
+                       "questions": state.questions.for_analyzer(), "spelled": latin_spellings(index["docs"])},
                       ensure_ascii=False, separators=(",", ":"))
     filled, count = _SITE_DATA.subn(lambda _: f"/* @@SITE */ {data} /* SITE@@ */", script)
     if count != 1:
@@ -113,6 +119,7 @@ class _SearchState:
     """This hook's state for one build."""
     aliases: list[Alias]
     synonyms: dict[str, list[str]]
+    questions: Questions
     files: Files | None = None
 
 
@@ -185,13 +192,38 @@ def term_links(glossary: Glossary, pages: dict[str, str]) -> list[dict[str, str]
 
 def stale_aliases(aliases: list[Alias], docs: list[dict]) -> list[str]:
     """A message for each alias whose site spelling is in no page's text (any case)."""
-    text = " ".join(_TAG.sub(" ", f"{doc.get('title', '')} {doc.get('text', '')}") for doc in docs)
-    text = " ".join(text.split()).casefold()
+    text = site_text(docs)
     return [
         problem(alias.path, alias.line, f"별칭의 site 표기 '{alias.site}'가 어느 페이지에도 없습니다",
                 "본문이 지금 쓰는 표기로 site를 고치거나 이 항목을 지우세요")
         for alias in aliases if " ".join(alias.site.split()).casefold() not in text
     ]
+
+
+def latin_spellings(docs: list[dict]) -> dict[str, list[str]]:
+    """Every Latin word of the index (lower case) → its Hangul spellings (hooks/_latin_hangul.py)
+    that the pages do not write themselves. A word the pages write in capitals somewhere (NAT,
+    KVM) is an acronym, read letter by letter too."""
+    text = " ".join(_TAG.sub(" ", f"{doc.get('title', '')} {doc.get('text', '')}") for doc in docs)
+    words = set(_LATIN_WORD.findall(text))
+    acronyms = {word.lower() for word in words if word.isupper() and len(word) >= 2}
+    # A spelling the pages themselves write (도커, 컨테이너, 가상머신's 머신) is searched as it is:
+    # the Hangul word is what the reader means, and shipping it again would be waste.
+    written = {run[start:end] for run in set(_HANGUL_RUN.findall(text))
+               for start in range(len(run)) for end in range(start + 1, min(len(run), start + 12) + 1)}
+    spelled = {}
+    for word in sorted({word.lower() for word in words if 2 <= len(word) <= 20}):
+        found = [spelling for spelling in sorted(hangul_spellings(word, acronym=word in acronyms))
+                 if spelling not in written]
+        if found:
+            spelled[word] = found
+    return spelled
+
+
+def site_text(docs: list[dict]) -> str:
+    """Every page's title and text from the index, tags out, spaces collapsed, case-folded."""
+    text = " ".join(_TAG.sub(" ", f"{doc.get('title', '')} {doc.get('text', '')}") for doc in docs)
+    return " ".join(text.split()).casefold()
 
 
 def lower_practice_sections(docs: list[dict], practice: set[str]) -> None:
@@ -282,3 +314,5 @@ def _validate_aliases(data, root, path: str, glossary: Glossary, problems: list[
 
 _SITE_DATA = re.compile(r"/\* @@SITE \*/.*?/\* SITE@@ \*/", re.S)
 _TAG = re.compile(r"<[^>]*>")
+_LATIN_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*")
+_HANGUL_RUN = re.compile(r"[가-힣0-9]+")

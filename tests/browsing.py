@@ -338,19 +338,26 @@ def type_as_ime(page, text: str, timeout: float = 10_000, states: list[str] | No
         if states[-1:] != [text]:  # 컨테ㅇ: typed jamo by jamo, not composed
             states.append(text)
     for state in states:
-        common = 0
-        while common < min(len(shown), len(state)) and shown[common] == state[common]:
-            common += 1
-        box.evaluate("(el, start) => { el.focus(); el.setSelectionRange(start, el.value.length); }", common)
-        if state[common:]:
-            page.keyboard.insert_text(state[common:])
-        else:
-            page.keyboard.press("Delete")
-        box.press("End")
+        seen.append((state, type_state(page, shown, state, timeout)))
         shown = state
-        _wait_for_answer(page, state, timeout)
-        seen.append((state, _shown_results(page)))
     return seen
+
+
+def type_state(page, shown: str, state: str, timeout: float = 10_000) -> list[list[str]]:
+    """From the box showing `shown`, make it show `state` as an IME's composition update
+    does (type_as_ime), release End, and return the results once shown."""
+    box = _open_search_box(page)
+    common = 0
+    while common < min(len(shown), len(state)) and shown[common] == state[common]:
+        common += 1
+    box.evaluate("(el, start) => { el.focus(); el.setSelectionRange(start, el.value.length); }", common)
+    if state[common:]:
+        page.keyboard.insert_text(state[common:])
+    else:
+        page.keyboard.press("Delete")
+    box.press("End")
+    _wait_for_answer(page, state, timeout)
+    return _shown_results(page)
 
 
 def typed_results(page, query: str, timeout: float = 10_000) -> list[list[str]]:

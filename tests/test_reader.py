@@ -61,19 +61,29 @@ def _on_screen(locator) -> bool:
     return box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
 
 
+def _slid_in(page, selector: str) -> None:
+    """Wait until the element has slid fully onto the 390 px screen (Material animates it)."""
+    page.wait_for_function(
+        """selector => { const box = document.querySelector(selector).getBoundingClientRect();
+                         return box.width > 0 && box.left >= 0 && box.right <= 390; }""", arg=selector)
+
+
 def test_phone_navigation_drawer_opens_and_leads_to_a_page(phone, server: str) -> None:
-    phone.goto(server, wait_until="networkidle")
+    open_settled(phone, server)
     drawer = phone.locator(".md-sidebar--primary")
     assert not _on_screen(drawer), "the drawer starts closed, off screen"
     phone.locator("label.md-header__button[for=__drawer]").click()
-    phone.wait_for_timeout(400)  # the drawer slides in
+    _slid_in(phone, ".md-sidebar--primary")
     assert _on_screen(drawer)
     link = drawer.locator("a[href$='virtualization/hypervisor/']").first
     # On a phone each section is a panel of its own: tap the section's arrow, as a
     # reader does. (The link is "visible" to Playwright before that, under the panel.)
     section = drawer.locator("li.md-nav__item--nested", has=phone.locator("a[href$='/virtualization/']")).first
     section.locator("label.md-nav__link").first.click()
-    phone.wait_for_timeout(400)  # the panel slides in
+    link.wait_for(state="visible")
+    phone.wait_for_function(
+        """() => { const a = document.querySelector(".md-sidebar--primary a[href$='virtualization/hypervisor/']");
+                   const box = a.getBoundingClientRect(); return box.left >= 0 && box.right <= 390; }""")
     link.click()
     phone.wait_for_url("**/virtualization/hypervisor/")
     assert phone.locator("article h1").inner_text().strip().rstrip("¶") == "하이퍼바이저 가상화"

@@ -141,3 +141,53 @@ def test_self_check_and_try_it_sections_rank_below_the_sections_that_explain(fix
     boosts = {doc["location"]: doc.get("boost") for doc in _index(build_site(config, tmp_path / "out", strict=False))["docs"]}
     assert boosts["#try-it"] == boosts["#try-one"] == boosts["#self-check"] == 0.3
     assert boosts["#structure"] is None
+
+
+def test_the_question_table_reaches_the_analyzer(fixture_site, tmp_path: Path) -> None:
+    site = build_site(fixture_site("search"), tmp_path / "out")
+    assert _site_data(site)["questions"] == {"filler": ["왜", "어떻게"],
+                                             "meanings": [{"asked": ["만들"], "site": ["만들고"]}]}
+    assert not (site / "search-questions.yml").exists(), "data, not a published file"
+
+
+def test_a_question_word_whose_site_word_is_gone_warns_at_its_line(fixture_site, warnings_log, tmp_path: Path) -> None:
+    config_file = fixture_site("search")
+    edit(config_file.parent / "docs" / "search-questions.yml", "site: [만들고]", "site: [만들고, 기동]")
+    with pytest.raises(Abort):  # a warning fails the strict build
+        build_site(config_file, tmp_path / "out")
+    messages = [r.getMessage() for r in warnings_log.records if r.name == "mkdocs.hooks.search"]
+    assert messages == ["docs/search-questions.yml:4: 어느 페이지에도 없는 site 낱말: '기동' — "
+                        "본문이 그 뜻으로 지금 쓰는 낱말로 고치거나 빼세요"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("filler: [왜, 어떻게]", "filler: 왜",
+         "docs/search-questions.yml:2: filler는 띄어 쓰지 않은 낱말의 목록이어야 합니다 — `filler: [왜, 어떻게]`처럼 쓰세요"),
+        ("{asked: [만들], site: [만들고]}", "{asked: [만들], site: [만들 고]}",
+         "docs/search-questions.yml:4: 항목은 asked와 site 두 키로, 띄어 쓰지 않은 낱말의 목록으로 씁니다 — "
+         "`- {asked: [뜨], site: [시작, 실행]}`처럼 쓰세요"),
+        ("meanings:", "meaning:",
+         "docs/search-questions.yml:3: 알 수 없는 항목 'meaning' — `filler`와 `meanings`만 쓸 수 있습니다"),
+    ],
+    ids=["filler-not-a-list", "spaced-site-word", "unknown-key"],
+)
+def test_a_bad_question_table_stops_the_build_with_line_and_fix(
+    fixture_site, caplog, tmp_path: Path, old: str, new: str, expected: str
+) -> None:
+    config_file = fixture_site("search")
+    edit(config_file.parent / "docs" / "search-questions.yml", old, new)
+    with pytest.raises(Abort):
+        build_site(config_file, tmp_path / "out")
+    [error] = errors(caplog)
+    assert error.startswith("질문 사전에 문제가 있습니다:\n") and expected in error, error
+
+
+def test_latin_words_of_the_index_reach_the_analyzer_spelled_in_hangul(fixture_site, tmp_path: Path) -> None:
+    site = build_site(fixture_site("search"), tmp_path / "out")
+    spelled = _site_data(site)["spelled"]
+    assert "케이브이엠" in spelled["kvm"]  # the pages write KVM in capitals: read letter by letter
+    # What the pages write in Hangul themselves is searched as it is, not shipped again.
+    text = (config_text := (tmp_path / "search" / "docs" / "index.md").read_text(encoding="utf-8"))
+    assert config_text and not [s for spellings in spelled.values() for s in spellings if s in text]

@@ -127,6 +127,29 @@ test("the vocabulary is spelled in jamo once, not again at every query", () => {
   assert.equal(korean.spellings().size, spelled + 1, "a word learned later is spelled once too")
 })
 
+test("a question's filler is known, and what a reader asks searches the pages' words", () => {
+  const questions = { filler: ["왜", "어떻게", "방법", "수"], meanings: [
+    { asked: ["뜨"], site: ["시작", "실행"] }, { asked: ["고르", "골라"], site: ["선택"] }] }
+  const korean = small(["시작", "실행", "선택", "수도", "컨테이너"], { questions })
+  assert.ok(korean.isFiller("왜") && korean.isFiller("어떻게") && korean.isFiller("방법은"))
+  assert.ok(!korean.isFiller("컨테이너") && !korean.isFiller("수도권"), "the rest must be an ending")
+  same(korean.meaningOf("뜨는"), ["시작", "실행"])
+  same(korean.meaningOf("뜨나요"), ["시작", "실행"])
+  same(korean.meaningOf("골라야"), ["선택"])
+  assert.equal(korean.meaningOf("뜨거운"), null, "거운 is not an ending")
+  assert.ok(also(korean, "뜨는").includes("시작") && also(korean, "뜨는").includes("실행"))
+  assert.ok(also(korean, "고르는").includes("선택"))
+})
+
+test("a Latin word of the index spelled in Hangul searches the Latin word, one jamo off too", () => {
+  const korean = small([...VOCABULARY, "nat", "vhost"], { spelled: { nat: ["냇", "엔에이티"], vhost: ["브이호스트"] } })
+  assert.ok(also(korean, "엔에이티").includes("nat"))
+  assert.ok(also(korean, "엔에이티를").includes("nat"), "particles come off first")
+  assert.ok(also(korean, "낫").includes("nat"), "낫 is one jamo from 냇")
+  assert.ok(also(korean, "브이호스트").includes("vhost"))
+  assert.ok(!also(korean, "컨테이너").includes("nat"))
+})
+
 /* The analyzer as the real worker built it over the real site's index. */
 async function realSite() {
   const site = process.env.SITE_DIR

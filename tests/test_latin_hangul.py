@@ -1,0 +1,48 @@
+"""Hangul spellings of Latin words (hooks/_latin_hangul.py): 외래어 표기법 over CMUdict, letters, pieces.
+
+The generated spellings reach the analyzer through hooks/search.py (SITE.spelled); what a
+reader then finds is in tests/test_search.py and tests/node/.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from builds import load_hook
+
+latin_hangul = load_hook("_latin_hangul")
+
+
+@pytest.mark.parametrize(
+    ("word", "acronym", "expected"),
+    [
+        ("nat", True, {"냇", "엔에이티"}),             # short vowel + t: a final (제1항); letters for an acronym
+        ("kvm", True, {"케이브이엠"}),
+        ("l1tf", True, {"엘1티에프"}),                 # digits kept
+        ("container", False, {"컨테이너"}),
+        ("overlay", False, {"오버레이", "오벌레이"}),     # the ㄹㄹ of 어중의 l, and without it as readers write
+        ("docker", False, {"도커"}),                    # the o readers take from the spelling
+        ("linux", False, {"리눅스"}),
+        ("network", False, {"네트워크"}),               # consonant + w: two syllables (제3항)
+        ("quick", False, {"퀵"}),                       # but kw one
+        ("share", False, {"셰어"}),                     # sh palatal; r after e as 어
+        ("firmware", False, {"펌웨어"}),
+        ("virtual", False, {"버추얼", "버츄얼"}),        # a variant readers type
+        ("vhost", False, {"브이호스트"}),               # pieces: a letter and a word
+        ("userns", False, {"유저엔에스"}),
+        ("containerd", False, {"컨테이너디"}),
+        ("qcow2", False, {"큐카우2"}),
+    ],
+)
+def test_a_latin_word_gets_the_spellings_readers_type(word: str, acronym: bool, expected: set[str]) -> None:
+    assert expected <= latin_hangul.spellings(word, acronym=acronym)
+
+
+def test_a_word_that_is_mostly_unknown_letters_gets_no_spelling() -> None:
+    assert latin_hangul.spellings("kubevirt", acronym=False) == set()  # 큐브브이아이알티 would mislead
+
+
+def test_spellings_are_hangul_and_digits_only() -> None:
+    for word in ("containers", "hardware-assisted", "x86", "ipv6"):
+        assert all(char.isdigit() or "가" <= char <= "힣" for spelling in latin_hangul.spellings(word, acronym=False)
+                   for char in spelling), word
