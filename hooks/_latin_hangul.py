@@ -43,6 +43,9 @@ Y_GLIDE = {"ㅏ": "ㅑ", "ㅓ": "ㅕ", "ㅗ": "ㅛ", "ㅐ": "ㅒ", "ㅔ": "ㅖ",
 LETTERS = {"a": "에이", "b": "비", "c": "씨", "d": "디", "e": "이", "f": "에프", "g": "지", "h": "에이치",
            "i": "아이", "j": "제이", "k": "케이", "l": "엘", "m": "엠", "n": "엔", "o": "오", "p": "피", "q": "큐",
            "r": "알", "s": "에스", "t": "티", "u": "유", "v": "브이", "w": "더블유", "x": "엑스", "y": "와이", "z": "지"}
+# Digits inside a Latin word, as readers say them (overlay2 오버레이투, l1tf 엘원티에프).
+DIGITS = {"0": "제로", "1": "원", "2": "투", "3": "쓰리", "4": "포", "5": "파이브", "6": "식스", "7": "세븐",
+          "8": "에이트", "9": "나인"}
 # Spellings readers type for the same sound (each pair both ways).
 VARIANTS = [("추", "츄"), ("주", "쥬"), ("조", "죠"), ("초", "쵸"), ("시", "쉬"), ("스", "쓰"), ("지", "쥐")]
 R_AS_VOWEL = {"EH", "IH", "UH", "AY", "AW"}  # share 셰어, beer 비어, tour 투어, fire 파이어
@@ -243,6 +246,8 @@ def spellings(word: str, *, acronym: bool) -> set[str]:
     write it in capitals (NAT, KVM), so it is read letter by letter too."""
     known = pronunciations()
     found: set[str] = set()
+    if len(word) == 1:  # a letter on its own is said as a letter (hyper-v 하이퍼브이)
+        return {letters(word)}
     if acronym or (len(word) <= 4 and word not in known):
         found.add(letters(word))
     if word in known:
@@ -260,4 +265,20 @@ def spellings(word: str, *, acronym: bool) -> set[str]:
             for vowels in ({}, _swaps(word)):
                 found.add("".join(_said(piece, known, vowels) for piece in pieces))
     found = {spelling for spelling in found if spelling and re.fullmatch(r"[가-힣0-9]+", spelling)}
+    # A digit kept as a digit (큐카우2), and said as a word (큐카우투).
+    found |= {re.sub(r"\d", lambda digit: DIGITS[digit.group()], spelling) for spelling in found if re.search(r"\d", spelling)}
     return {variant for spelling in found for variant in variants(spelling)}
+
+
+def joined(parts: list[str], acronyms: set[str]) -> set[str]:
+    """Spellings of a hyphenated word, its parts' spellings run together as readers type it
+    (copy-up 카피업, user-space 유저스페이스); a part with no spelling gives none."""
+    spelled = [spellings(part, acronym=part in acronyms) for part in parts]
+    if not all(spelled):
+        return set()
+    found = {""}
+    for options in spelled:
+        found = {head + option for head in found for option in sorted(options)[:3]}
+        if len(found) > 12:
+            found = set(sorted(found)[:12])
+    return found

@@ -34,6 +34,7 @@ from mkdocs.plugins import event_priority
 from _build import build_of
 from _glossary_data import GLOSSARY_PAGE, Glossary
 from _korean import PARTICLES
+from _latin_hangul import joined as joined_spellings
 from _latin_hangul import spellings as hangul_spellings
 from _questions import QUESTIONS, Questions, load_questions
 from _source import problem, read_yaml, relative_to_project, yaml_value
@@ -217,6 +218,11 @@ def latin_spellings(docs: list[dict]) -> dict[str, list[str]]:
                  if spelling not in written]
         if found:
             spelled[word] = found
+    # Hyphenated words stay one word in the index (copy-up): their parts' spellings run together.
+    for compound in sorted({word.lower() for word in _HYPHENATED.findall(text)}):
+        found = [spelling for spelling in sorted(joined_spellings(compound.split("-"), acronyms)) if spelling not in written]
+        if found:
+            spelled[compound] = found
     return spelled
 
 
@@ -316,3 +322,4 @@ _SITE_DATA = re.compile(r"/\* @@SITE \*/.*?/\* SITE@@ \*/", re.S)
 _TAG = re.compile(r"<[^>]*>")
 _LATIN_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*")
 _HANGUL_RUN = re.compile(r"[가-힣0-9]+")
+_HYPHENATED = re.compile(r"(?<![A-Za-z0-9-])[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z][A-Za-z0-9]*)+(?![A-Za-z0-9-])")

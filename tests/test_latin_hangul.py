@@ -31,11 +31,19 @@ latin_hangul = load_hook("_latin_hangul")
         ("vhost", False, {"브이호스트"}),               # pieces: a letter and a word
         ("userns", False, {"유저엔에스"}),
         ("containerd", False, {"컨테이너디"}),
-        ("qcow2", False, {"큐카우2"}),
+        ("qcow2", False, {"큐카우2", "큐카우투"}),      # a digit kept, and said
+        ("l1tf", True, {"엘원티에프"}),
+        ("v", False, {"브이"}),                         # a letter alone is a letter
     ],
 )
 def test_a_latin_word_gets_the_spellings_readers_type(word: str, acronym: bool, expected: set[str]) -> None:
     assert expected <= latin_hangul.spellings(word, acronym=acronym)
+
+
+def test_a_hyphenated_word_is_spelled_as_its_parts_run_together() -> None:
+    assert "카피업" in latin_hangul.joined(["copy", "up"], set())
+    assert "하이퍼브이" in latin_hangul.joined(["hyper", "v"], set())
+    assert latin_hangul.joined(["kubevirt", "ops"], set()) == set(), "a part with no spelling gives none"
 
 
 def test_a_word_that_is_mostly_unknown_letters_gets_no_spelling() -> None:
