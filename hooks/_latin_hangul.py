@@ -25,6 +25,8 @@ import bisect
 import functools
 import re
 
+from _korean import jamo, within_one_edit
+
 # 외래어 표기법, 표 1 (English through ARPAbet): vowels as the jamo of one or two syllables.
 VOWELS = {"AA": "ㅏ", "AE": "ㅐ", "AH": "ㅓ", "AO": "ㅗ", "EH": "ㅔ", "ER": "ㅓ", "IH": "ㅣ", "IY": "ㅣ",
           "UH": "ㅜ", "UW": "ㅜ", "OW": "ㅗ", "AW": "ㅏㅜ", "AY": "ㅏㅣ", "EY": "ㅔㅣ", "OY": "ㅗㅣ"}
@@ -245,29 +247,45 @@ def spellings(word: str, *, acronym: bool) -> set[str]:
     """Hangul spellings of one Latin word of the index (lower case). `acronym`: the pages
     write it in capitals (NAT, KVM), so it is read letter by letter too."""
     known = pronunciations()
-    found: set[str] = set()
     if len(word) == 1:  # a letter on its own is said as a letter (hyper-v 하이퍼브이)
         return {letters(word)}
+    primary: list[str] = []  # always shipped: letters, the rules' form
+    extra: list[str] = []  # shipped unless one within a jamo is: the spelling's vowels, ㄹㄹ, variants
     if acronym or (len(word) <= 4 and word not in known):
-        found.add(letters(word))
+        primary.append(letters(word))
+    swaps = _swaps(word)
     if word in known:
-        # As written by the rules, without the ㄹㄹ readers often leave out (오버레이), and
-        # with the vowels readers take from the spelling (docker 도커, linux 리눅스).
-        swaps = _swaps(word)
-        for phones in known[word][:2]:
-            found.add(from_phones(phones))
-            found.add(from_phones(phones, double_l=False))
-            if swaps:
-                found.add(from_phones(phones, double_l=False, vowels=swaps))
+        # As the rules write it without the ㄹㄹ readers leave out (오버레이); with the vowels
+        # readers take from the spelling (docker 도커, linux 리눅스) where that is two jamo away.
+        first, *others = known[word][:2]
+        primary.append(from_phones(first, double_l=False))
+        extra += [*([from_phones(first, double_l=False, vowels=swaps)] if swaps else []), from_phones(first),
+                  *[from_phones(phones, double_l=False) for phones in others]]
     elif len(word) > 4 or not acronym:
         pieces = _pieces(word, known)
         if pieces:
-            for vowels in ({}, _swaps(word)):
-                found.add("".join(_said(piece, known, vowels) for piece in pieces))
-    found = {spelling for spelling in found if spelling and re.fullmatch(r"[가-힣0-9]+", spelling)}
+            primary.append("".join(_said(piece, known, {}) for piece in pieces))
+            extra.append("".join(_said(piece, known, swaps) for piece in pieces))
     # A digit kept as a digit (큐카우2), and said as a word (큐카우투).
-    found |= {re.sub(r"\d", lambda digit: DIGITS[digit.group()], spelling) for spelling in found if re.search(r"\d", spelling)}
-    return {variant for spelling in found for variant in variants(spelling)}
+    said = lambda spelling: re.sub(r"\d", lambda digit: DIGITS[digit.group()], spelling)  # noqa: E731
+    primary += [said(spelling) for spelling in primary if re.search(r"\d", spelling)]
+    extra += [variant for spelling in primary for variant in sorted(variants(spelling) - {spelling})]
+    primary = [spelling for spelling in dict.fromkeys(primary) if re.fullmatch(r"[가-힣0-9]+", spelling)]
+    extra = [spelling for spelling in extra if re.fullmatch(r"[가-힣0-9]+", spelling)]
+    return distinct([*primary, *extra], always=len(primary))
+
+
+def distinct(spellings: list[str], always: int = 0) -> set[str]:
+    """The spellings worth shipping, in order: after the first `always`, one within a jamo of
+    one kept is dropped, since the search finds a Latin word from a spelling one jamo away
+    (버츄얼 → 버추얼 → virtual)."""
+    kept: list[tuple[str, str]] = []
+    for at, spelling in enumerate(spellings):
+        spelled = jamo(spelling)
+        if at < always or not any(within_one_edit(spelled, other) for _, other in kept):
+            if spelling not in (known for known, _ in kept):
+                kept.append((spelling, spelled))
+    return {spelling for spelling, _ in kept}
 
 
 def joined(parts: list[str], acronyms: set[str]) -> set[str]:
@@ -281,4 +299,4 @@ def joined(parts: list[str], acronyms: set[str]) -> set[str]:
         found = {head + option for head in found for option in sorted(options)[:3]}
         if len(found) > 12:
             found = set(sorted(found)[:12])
-    return found
+    return distinct(sorted(found))

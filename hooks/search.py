@@ -101,7 +101,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     # Written as UTF-8 rather than Material's \uXXXX escapes: a third smaller for Korean.
     index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     script = analyzer_path.read_text(encoding="utf-8")
-    data = json.dumps({"particles": PARTICLES, "synonyms": state.synonyms, "terms": terms,
+    data = json.dumps({"particles": PARTICLES, "synonyms": state.synonyms, "terms": names_by_url(terms),
                        "questions": state.questions.for_analyzer(), "spelled": latin_spellings(index["docs"])},
                       ensure_ascii=False, separators=(",", ":"))
     filled, count = _SITE_DATA.subn(lambda _: f"/* @@SITE */ {data} /* SITE@@ */", script)
@@ -199,6 +199,15 @@ def stale_aliases(aliases: list[Alias], docs: list[dict]) -> list[str]:
                 "본문이 지금 쓰는 표기로 site를 고치거나 이 항목을 지우세요")
         for alias in aliases if " ".join(alias.site.split()).casefold() not in text
     ]
+
+
+def names_by_url(terms: list[dict[str, str]]) -> dict[str, list[str]]:
+    """The glossary's names grouped by the URL they lead to, as the worker gets them (compact:
+    a URL once, not once per name)."""
+    grouped: dict[str, list[str]] = {}
+    for term in terms:
+        grouped.setdefault(term["url"], []).append(term["name"])
+    return grouped
 
 
 def latin_spellings(docs: list[dict]) -> dict[str, list[str]]:

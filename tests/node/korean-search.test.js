@@ -87,7 +87,7 @@ test("a syllable being composed searches what the finished word will", () => {
 })
 
 test("initial consonants find the words they begin, glossary names first", () => {
-  const korean = small(VOCABULARY, { terms: [{ name: "가상머신", url: "vm/" }] })
+  const korean = small(VOCABULARY, { terms: { "vm/": ["가상머신"] } })
   const found = also(korean, "ㄱㅅ")
   assert.equal(found[0], "가상머신")
   assert.ok(found.includes("가상") && found.includes("가상화"))
@@ -99,13 +99,13 @@ test("a spelling readers type searches the site's", () => {
 })
 
 test("a word one jamo off finds the word, a glossary name boosted", () => {
-  const korean = small(VOCABULARY, { terms: [{ name: "하이퍼바이저", url: "hv/" }] })
+  const korean = small(VOCABULARY, { terms: { "hv/": ["하이퍼바이저"] } })
   same(korean.clauses("하이퍼바이져").also, [["하이퍼바이저", 2]])
   same(korean.clauses("하이퍼바아져").also, [], "two jamo off is not a typo")
 })
 
 test("a query naming a glossary term knows its section", () => {
-  const terms = [{ name: "하이퍼바이저", url: "hv/" }, { name: "도커 엔진", url: "engine/" }]
+  const terms = { "hv/": ["하이퍼바이저"], "engine/": ["도커 엔진"] }
   const korean = small(VOCABULARY, { terms })
   assert.equal(korean.namedTerm(["하이퍼바이저를"]), "hv/")
   assert.equal(korean.namedTerm(["도커엔진"]), "engine/")
