@@ -201,6 +201,57 @@ def pronunciations() -> _Known:
     return _Known()
 
 
+# Letters to sounds, for a word the dictionary lacks (kubevirt, veth): the common English
+# spellings, longest first. A rough guess, shipped only where nothing better is known.
+_GRAPHEMES = [
+    ("tch", ["CH"]), ("sch", ["SH"]), ("ph", ["F"]), ("sh", ["SH"]), ("ch", ["CH"]), ("th", ["TH"]), ("ck", ["K"]),
+    ("ng", ["NG"]), ("qu", ["K", "W"]), ("wh", ["W"]), ("ee", ["IY"]), ("ea", ["IY"]), ("oo", ["UW"]), ("ou", ["AW"]),
+    ("ow", ["OW"]), ("ai", ["EY"]), ("ay", ["EY"]), ("oa", ["OW"]), ("oi", ["OY"]), ("oy", ["OY"]), ("au", ["AO"]),
+    ("aw", ["AO"]), ("ie", ["IY"]), ("er", ["ER"]), ("ir", ["ER"]), ("ur", ["ER"]), ("ar", ["AA", "R"]), ("or", ["AO", "R"]),
+    ("a", ["AE"]), ("e", ["EH"]), ("i", ["IH"]), ("o", ["AA"]), ("u", ["AH"]), ("y", ["IY"]),
+    ("b", ["B"]), ("c", ["K"]), ("d", ["D"]), ("f", ["F"]), ("g", ["G"]), ("h", ["HH"]), ("j", ["JH"]), ("k", ["K"]),
+    ("l", ["L"]), ("m", ["M"]), ("n", ["N"]), ("p", ["P"]), ("q", ["K"]), ("r", ["R"]), ("s", ["S"]), ("t", ["T"]),
+    ("v", ["V"]), ("w", ["W"]), ("x", ["K", "S"]), ("z", ["Z"]),
+]
+_LONG = {"a": ["EY"], "e": ["IY"], "i": ["AY"], "o": ["OW"], "u": ["Y", "UW"]}  # a vowel before consonant + silent e
+
+
+_ONSETS = {"bl", "br", "cl", "cr", "dr", "fl", "fr", "gl", "gr", "pl", "pr", "sc", "sk", "sl", "sm", "sn", "sp", "st",
+           "sw", "tr", "tw", "th", "sh", "ch", "wh", "ph", "qu", "kn", "wr"}
+
+
+def _sayable(word: str) -> bool:
+    """A word of four letters or more that begins as English words do (kubevirt, not nproc)."""
+    head = re.match(r"[^aeiouy]*", word).group()
+    return word.isalpha() and len(word) >= 4 and (len(head) <= 1 or head[:2] in _ONSETS and len(head) <= 3)
+
+
+def guessed_phones(word: str) -> list[str]:
+    """ARPAbet for a word no dictionary has, from its letters: kubevirt → K Y UW B V ER T."""
+    phones: list[str] = []
+    i = 0
+    while i < len(word):
+        rest = word[i:]
+        # Magic e: a vowel, one consonant and an e that ends the word or a syllable (kube, gate).
+        if (rest[0] in _LONG and len(rest) >= 3 and rest[1] not in "aeiouy" and rest[2] == "e"
+                and (len(rest) == 3 or rest[3] not in "aeiouyr")):
+            phones += _LONG[rest[0]] + dict(_GRAPHEMES).get(rest[1], [])
+            i += 3
+            continue
+        if rest == "e" and phones:  # a silent final e
+            break
+        if rest[0] == "c" and len(rest) > 1 and rest[1] in "eiy":
+            phones.append("S")
+            i += 1
+            continue
+        letters_, sounds = next((g, p) for g, p in _GRAPHEMES if rest.startswith(g))
+        if sounds and phones and phones[-1] == sounds[0] and len(letters_) == 1:
+            sounds = []  # a doubled consonant is one sound (seccomp)
+        phones += sounds
+        i += len(letters_)
+    return phones
+
+
 def _pieces(word: str, known: dict) -> list[str] | None:
     """Split `word` into dictionary words (3+ letters), runs of one or two letters and
     digits, cheapest first: vhost → v, host; nsenter → ns, enter; containerd → container, d."""
@@ -263,9 +314,14 @@ def spellings(word: str, *, acronym: bool) -> set[str]:
                   *[from_phones(phones, double_l=False) for phones in others]]
     elif len(word) > 4 or not acronym:
         pieces = _pieces(word, known)
+        guess = from_phones(guessed_phones(word), double_l=False, vowels=swaps) if _sayable(word) else ""
         if pieces:
             primary.append("".join(_said(piece, known, {}) for piece in pieces))
             extra.append("".join(_said(piece, known, swaps) for piece in pieces))
+            if any(not (len(piece) >= 3 and piece in known) and not piece.isdigit() for piece in pieces):
+                extra.append(guess)  # letters in the pieces: the letters' sound may be what is said
+        elif guess:
+            primary.append(guess)
     # A digit kept as a digit (큐카우2), and said as a word (큐카우투).
     said = lambda spelling: re.sub(r"\d", lambda digit: DIGITS[digit.group()], spelling)  # noqa: E731
     primary += [said(spelling) for spelling in primary if re.search(r"\d", spelling)]

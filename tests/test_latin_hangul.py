@@ -45,11 +45,18 @@ def test_a_latin_word_gets_the_spellings_readers_type(word: str, acronym: bool, 
 def test_a_hyphenated_word_is_spelled_as_its_parts_run_together() -> None:
     assert "카피업" in latin_hangul.joined(["copy", "up"], set())
     assert "하이퍼브이" in latin_hangul.joined(["hyper", "v"], set())
-    assert latin_hangul.joined(["kubevirt", "ops"], set()) == set(), "a part with no spelling gives none"
+    assert latin_hangul.joined(["nproc", "ops"], set()) == set(), "a part with no spelling gives none"
 
 
-def test_a_word_that_is_mostly_unknown_letters_gets_no_spelling() -> None:
-    assert latin_hangul.spellings("kubevirt", acronym=False) == set()  # 큐브브이아이알티 would mislead
+def test_a_word_no_dictionary_has_is_spelled_from_its_letters() -> None:
+    assert latin_hangul.guessed_phones("kubevirt") == ["K", "Y", "UW", "B", "V", "ER", "T"]  # magic e: kube
+    assert latin_hangul.spellings("kubevirt", acronym=False) == {"큐브버트"}  # not 큐브브이아이알티
+    assert "베스" in latin_hangul.spellings("veth", acronym=False)  # besides the letters
+    assert "고맥스프록스" in latin_hangul.spellings("gomaxprocs", acronym=False)
+
+
+def test_a_word_that_does_not_begin_as_english_words_do_gets_no_guess() -> None:
+    assert latin_hangul.spellings("nproc", acronym=False) == set()  # 느프록 would mislead
 
 
 def test_no_two_spellings_shipped_are_one_jamo_apart() -> None:
