@@ -294,12 +294,13 @@ def _swaps(word: str) -> dict[str, str]:
     return {**({"AA": "ㅗ"} if "o" in word else {}), **({"AH": "ㅜ"} if "u" in word else {})}
 
 
-def spellings(word: str, *, acronym: bool) -> set[str]:
+@functools.cache  # pure: a process that builds many times (mkdocs serve, the tests) spells a word once
+def spellings(word: str, *, acronym: bool) -> frozenset[str]:
     """Hangul spellings of one Latin word of the index (lower case). `acronym`: the pages
     write it in capitals (NAT, KVM), so it is read letter by letter too."""
     known = pronunciations()
     if len(word) == 1:  # a letter on its own is said as a letter (hyper-v 하이퍼브이)
-        return {letters(word)}
+        return frozenset({letters(word)})
     primary: list[str] = []  # always shipped: letters, the rules' form
     extra: list[str] = []  # shipped unless one within a jamo is: the spelling's vowels, ㄹㄹ, variants
     if acronym or (len(word) <= 4 and word not in known):
@@ -328,7 +329,7 @@ def spellings(word: str, *, acronym: bool) -> set[str]:
     extra += [variant for spelling in primary for variant in sorted(variants(spelling) - {spelling})]
     primary = [spelling for spelling in dict.fromkeys(primary) if re.fullmatch(r"[가-힣0-9]+", spelling)]
     extra = [spelling for spelling in extra if re.fullmatch(r"[가-힣0-9]+", spelling)]
-    return distinct([*primary, *extra], always=len(primary))
+    return frozenset(distinct([*primary, *extra], always=len(primary)))
 
 
 def distinct(spellings: list[str], always: int = 0) -> set[str]:
