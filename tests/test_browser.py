@@ -96,6 +96,8 @@ def test_diagram_boxes_named_by_a_glossary_term_link_to_it_by_keyboard(page, ser
     page.keyboard.press("Enter")
     page.wait_for_url("**/glossary/" + href.split("/")[-1])
     anchor = href.split("#")[1]
+    # Instant navigation changes the address before it swaps the content in: wait for the entry.
+    page.locator(f"[id='{anchor}']").wait_for(state="attached")
     assert page.locator(f"[id='{anchor}']").count() == 1
 
 
