@@ -20,7 +20,6 @@ import argparse
 import collections
 import logging
 import sys
-import tempfile
 from pathlib import Path
 
 import yaml
@@ -29,8 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from builds import build_site  # noqa: E402
-from search_quality import QUERIES, VARIANTS, _project  # noqa: E402
+from search_quality import QUERIES, VARIANTS, each_variant_site  # noqa: E402
 from searching import SearchWorker, ranks_first, top_results  # noqa: E402
 from test_search import glossary_queries  # noqa: E402
 
@@ -66,13 +64,8 @@ def main() -> int:
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     cases = queries()
     results = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        for name in VARIANTS:
-            project = _project(name, Path(tmp) / name, args.rev, 1)
-            site = Path(tmp) / f"{name}-site"
-            build_site(project / "mkdocs.yml", site, site_url="http://127.0.0.1/", strict=False)
-            results[name] = evaluate(site, cases)
-            print(f"measured {name}", file=sys.stderr)
+    for name, site in each_variant_site(args.rev):
+        results[name] = evaluate(site, cases)
     for which in SETS:
         table(which, results)
     if args.misses:

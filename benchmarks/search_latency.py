@@ -18,7 +18,6 @@ import collections
 import logging
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,8 +25,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from browsing import SETTLED, WATCH_SEARCH, launch_chromium, serve_directory, type_as_ime, type_state  # noqa: E402
-from builds import build_site  # noqa: E402
-from search_quality import QUERIES, VARIANTS, _project  # noqa: E402
+from search_quality import QUERIES, VARIANTS, each_variant_site  # noqa: E402
 
 # Records the moment End is released in the search box, and every change of the result list.
 WATCH_KEYS = """
@@ -77,13 +75,8 @@ def main() -> int:
         by_kind[case["kind"]].append(case)
     queries = [case for cases in by_kind.values() for case in cases[: args.per_kind]]
     results = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        for name in VARIANTS:
-            project = _project(name, Path(tmp) / name, args.rev, 1)
-            site = Path(tmp) / f"{name}-site"
-            build_site(project / "mkdocs.yml", site, site_url="http://127.0.0.1/", strict=False)
-            results[name] = measure(site, queries, args.repeat)
-            print(f"measured {name}", file=sys.stderr)
+    for name, site in each_variant_site(args.rev):
+        results[name] = measure(site, queries, args.repeat)
     names = {"today": f"rev {args.rev}"}
     print(f"last keystroke → results shown, ms (median), CPU 4x; {len(queries)} queries × {args.repeat}")
     print(f"{'kind':<12} " + " ".join(f"{names.get(v, v):>14}" for v in VARIANTS) + f" {'ours/stock':>11}")

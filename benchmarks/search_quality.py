@@ -40,6 +40,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
@@ -112,6 +113,17 @@ def _project(name: str, path: Path, rev: str, scale: int) -> Path:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(page, target)
     return path
+
+
+def each_variant_site(rev: str) -> Iterator[tuple[str, Path]]:
+    """Each variant (stock, today at `rev`, ours) built once at the site's size, as (name, site folder)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in VARIANTS:
+            project = _project(name, Path(tmp) / name, rev, 1)
+            site = Path(tmp) / f"{name}-site"
+            build_site(project / "mkdocs.yml", site, site_url="http://127.0.0.1/", strict=False)
+            yield name, site
+            print(f"measured {name}", file=sys.stderr)
 
 
 def _strip_search(path: Path) -> None:
