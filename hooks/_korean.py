@@ -57,16 +57,22 @@ _FINALS = ["", "ㄱ", "ㄲ", "ㄱㅅ", "ㄴ", "ㄴㅈ", "ㄴㅎ", "ㄷ", "ㄹ", 
            "ㅁ", "ㅂ", "ㅂㅅ", "ㅅ", "ㅆ", "ㅇ", "ㅈ", "ㅊ", "ㅋ", "ㅌ", "ㅍ", "ㅎ"]
 
 
+# Compound jamo typed on their own, split the same way.
+_COMPOUND = {"ㄳ": "ㄱㅅ", "ㄵ": "ㄴㅈ", "ㄶ": "ㄴㅎ", "ㄺ": "ㄹㄱ", "ㄻ": "ㄹㅁ", "ㄼ": "ㄹㅂ", "ㄽ": "ㄹㅅ", "ㄾ": "ㄹㅌ",
+             "ㄿ": "ㄹㅍ", "ㅀ": "ㄹㅎ", "ㅄ": "ㅂㅅ", "ㅘ": "ㅗㅏ", "ㅙ": "ㅗㅐ", "ㅚ": "ㅗㅣ", "ㅝ": "ㅜㅓ", "ㅞ": "ㅜㅔ",
+             "ㅟ": "ㅜㅣ", "ㅢ": "ㅡㅣ"}
+
+
 def jamo(text: str) -> str:
-    """Syllables as jamo, compound vowels and finals split, as overrides/…/hangul.js's
-    Hangul.jamo does: the search's "one jamo away" is measured on this."""
+    """Syllables as jamo, compound vowels and finals split (also when typed on their own), as
+    overrides/…/hangul.js's Hangul.jamo does: the search's "one jamo away" is measured on this."""
     out = []
     for char in text:
         code = ord(char) - 0xAC00
         if 0 <= code < 11172:
             out.append(_INITIALS[code // 588] + _MEDIALS[code % 588 // 28] + _FINALS[code % 28])
         else:
-            out.append(char)
+            out.append(_COMPOUND.get(char, char))
     return "".join(out)
 
 

@@ -8,13 +8,17 @@ the Latin word too. Spellings come from:
   phonemes; maintained, 126k English words, read at build time only) written in Hangul
   by 외래어 표기법's rules for English (표 1 and 제3장 제1절), simplified: short vowels
   take p/t/k as a final (냇, 갭), other consonants without a vowel get 으 (스, 트),
-  r before no vowel is silent, an l between vowels is ㄹㄹ (and the ㄹ that readers
-  leave out is kept as a variant: 오벌레이 and 오버레이);
+  r before no vowel is silent, an l between vowels is ㄹㄹ (오벌레이, shipped only where
+  it is more than a jamo from 오버레이, which readers write);
 - letters, for acronyms the pages write in capitals and short words the dictionary
-  lacks: NAT → 엔에이티, KVM → 케이브이엠, with digits kept (L1TF → 엘1티에프);
+  lacks: NAT → 엔에이티, KVM → 케이브이엠, digits kept and said (L1TF → 엘1티에프, 엘원티에프);
 - pieces, for words made of dictionary words and letters: vhost → 브이호스트,
-  nsenter → 엔에스엔터, gomaxprocs → 고맥스프록스;
+  userns → 유저엔에스, containerd → 컨테이너디;
+- a guess from the letters for a word no dictionary has: kubevirt → 큐브버트, veth → 베스;
 - variants readers type for one sound: 추/츄, 주/쥬, 시/쉬 … (the alias file shows them).
+
+The search finds a Latin word from a spelling one jamo off a shipped one, so of spellings
+within a jamo of each other only the first is shipped (`distinct`).
 
 docs/search-aliases.yml stays for what rules cannot know (젠 for Xen, 큐에뮤 for QEMU).
 """
@@ -67,6 +71,11 @@ class _Syllables:
     def add(self, initial: str, medial: str) -> None:
         self.parts.append([initial, medial, ""])
 
+    def add_syllable(self, syllable: str) -> None:
+        """Add a whole syllable without a final (브, 스, 치)."""
+        code = ord(syllable) - 0xAC00
+        self.add(_INITIALS[code // 588], _MEDIALS[code % 588 // 28])
+
     def final(self, jamo: str) -> bool:
         """Give the last syllable `jamo` as its final, if it has none yet."""
         if self.parts and not self.parts[-1][2] and self.parts[-1][1]:
@@ -117,8 +126,7 @@ def from_phones(phones: list[str], *, double_l: bool = True, vowels: dict[str, s
                 # 반모음 [w] after a consonant: two syllables (twist 트위스트), but gw, hw, kw one (퀵).
                 alone = ALONE.get(previous, "")
                 if len(alone) == 1 and "가" <= alone <= "힣":
-                    code = ord(alone) - 0xAC00
-                    out.add(_INITIALS[code // 588], _MEDIALS[code % 588 // 28])
+                    out.add_syllable(alone)
                 elif not out.final(onset):  # a nasal or l: the syllable before takes it (firmware 펌웨어)
                     out.add(onset, "ㅡ")
                 onset = ""
@@ -144,8 +152,7 @@ def from_phones(phones: list[str], *, double_l: bool = True, vowels: dict[str, s
                     out.add("ㅇ" if alone == "ㅇ" else alone, "ㅡ")
                 elif alone:
                     for char in alone:
-                        code = ord(char) - 0xAC00
-                        out.add(_INITIALS[code // 588], _MEDIALS[code % 588 // 28])
+                        out.add_syllable(char)
         previous = phone
     return out.text()
 
@@ -187,20 +194,6 @@ def pronounce(word: str) -> tuple[tuple[str, ...], ...]:
     return tuple(found)
 
 
-class _Known:
-    """`word in known`, `known[word]`: the dictionary as a mapping, for the functions below."""
-
-    def __contains__(self, word: str) -> bool:
-        return bool(pronounce(word))
-
-    def __getitem__(self, word: str) -> tuple[tuple[str, ...], ...]:
-        return pronounce(word)
-
-
-def pronunciations() -> _Known:
-    return _Known()
-
-
 # Letters to sounds, for a word the dictionary lacks (kubevirt, veth): the common English
 # spellings, longest first. A rough guess, shipped only where nothing better is known.
 _GRAPHEMES = [
@@ -213,6 +206,7 @@ _GRAPHEMES = [
     ("l", ["L"]), ("m", ["M"]), ("n", ["N"]), ("p", ["P"]), ("q", ["K"]), ("r", ["R"]), ("s", ["S"]), ("t", ["T"]),
     ("v", ["V"]), ("w", ["W"]), ("x", ["K", "S"]), ("z", ["Z"]),
 ]
+_SOUND_OF = dict(_GRAPHEMES)
 _LONG = {"a": ["EY"], "e": ["IY"], "i": ["AY"], "o": ["OW"], "u": ["Y", "UW"]}  # a vowel before consonant + silent e
 
 
@@ -235,7 +229,7 @@ def guessed_phones(word: str) -> list[str]:
         # Magic e: a vowel, one consonant and an e that ends the word or a syllable (kube, gate).
         if (rest[0] in _LONG and len(rest) >= 3 and rest[1] not in "aeiouy" and rest[2] == "e"
                 and (len(rest) == 3 or rest[3] not in "aeiouyr")):
-            phones += _LONG[rest[0]] + dict(_GRAPHEMES).get(rest[1], [])
+            phones += _LONG[rest[0]] + _SOUND_OF.get(rest[1], [])
             i += 3
             continue
         if rest == "e" and phones:  # a silent final e
@@ -252,7 +246,12 @@ def guessed_phones(word: str) -> list[str]:
     return phones
 
 
-def _pieces(word: str, known: dict) -> list[str] | None:
+def _known(word: str) -> bool:
+    """A dictionary word long enough to be a piece of a compound (3+ letters)."""
+    return len(word) >= 3 and bool(pronounce(word))
+
+
+def _pieces(word: str) -> list[str] | None:
     """Split `word` into dictionary words (3+ letters), runs of one or two letters and
     digits, cheapest first: vhost → v, host; nsenter → ns, enter; containerd → container, d."""
     n = len(word)
@@ -265,7 +264,7 @@ def _pieces(word: str, known: dict) -> list[str] | None:
             piece = word[start:end]
             if piece.isdigit():
                 cost = 1.0
-            elif len(piece) >= 3 and piece in known:
+            elif _known(piece):
                 cost = 1.0 if len(piece) > 3 else 2.0
             elif len(piece) <= 2 and piece.isalpha():
                 cost = 1.5 * len(piece)
@@ -277,15 +276,15 @@ def _pieces(word: str, known: dict) -> list[str] | None:
     if best[n] is None or len(best[n][1]) < 2:
         return None
     pieces = best[n][1]
-    lettered = sum(len(p) for p in pieces if not p.isdigit() and not (len(p) >= 3 and p in known))
+    lettered = sum(len(p) for p in pieces if not p.isdigit() and not _known(p))
     return pieces if lettered * 3 <= n else None
 
 
-def _said(piece: str, known: dict, vowels: dict[str, str]) -> str:
+def _said(piece: str, vowels: dict[str, str]) -> str:
     if piece.isdigit():
         return piece
-    if len(piece) >= 3 and piece in known:
-        return from_phones(known[piece][0], double_l=False, vowels=vowels)
+    if _known(piece):
+        return from_phones(pronounce(piece)[0], double_l=False, vowels=vowels)
     return letters(piece)
 
 
@@ -298,28 +297,28 @@ def _swaps(word: str) -> dict[str, str]:
 def spellings(word: str, *, acronym: bool) -> frozenset[str]:
     """Hangul spellings of one Latin word of the index (lower case). `acronym`: the pages
     write it in capitals (NAT, KVM), so it is read letter by letter too."""
-    known = pronunciations()
     if len(word) == 1:  # a letter on its own is said as a letter (hyper-v 하이퍼브이)
         return frozenset({letters(word)})
     primary: list[str] = []  # always shipped: letters, the rules' form
     extra: list[str] = []  # shipped unless one within a jamo is: the spelling's vowels, ㄹㄹ, variants
-    if acronym or (len(word) <= 4 and word not in known):
+    known = pronounce(word)
+    if acronym or (len(word) <= 4 and not known):
         primary.append(letters(word))
     swaps = _swaps(word)
-    if word in known:
+    if known:
         # As the rules write it without the ㄹㄹ readers leave out (오버레이); with the vowels
         # readers take from the spelling (docker 도커, linux 리눅스) where that is two jamo away.
-        first, *others = known[word][:2]
+        first, *others = known[:2]
         primary.append(from_phones(first, double_l=False))
         extra += [*([from_phones(first, double_l=False, vowels=swaps)] if swaps else []), from_phones(first),
                   *[from_phones(phones, double_l=False) for phones in others]]
     elif len(word) > 4 or not acronym:
-        pieces = _pieces(word, known)
+        pieces = _pieces(word)
         guess = from_phones(guessed_phones(word), double_l=False, vowels=swaps) if _sayable(word) else ""
         if pieces:
-            primary.append("".join(_said(piece, known, {}) for piece in pieces))
-            extra.append("".join(_said(piece, known, swaps) for piece in pieces))
-            if any(not (len(piece) >= 3 and piece in known) and not piece.isdigit() for piece in pieces):
+            primary.append("".join(_said(piece, {}) for piece in pieces))
+            extra.append("".join(_said(piece, swaps) for piece in pieces))
+            if any(not _known(piece) and not piece.isdigit() for piece in pieces):
                 extra.append(guess)  # letters in the pieces: the letters' sound may be what is said
         elif guess:
             primary.append(guess)
@@ -339,9 +338,9 @@ def distinct(spellings: list[str], always: int = 0) -> set[str]:
     kept: list[tuple[str, str]] = []
     for at, spelling in enumerate(spellings):
         spelled = jamo(spelling)
+        # The first `always` are distinct already; a repeat of a kept one is within a jamo of it.
         if at < always or not any(within_one_edit(spelled, other) for _, other in kept):
-            if spelling not in (known for known, _ in kept):
-                kept.append((spelling, spelled))
+            kept.append((spelling, spelled))
     return {spelling for spelling, _ in kept}
 
 

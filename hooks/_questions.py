@@ -41,7 +41,7 @@ class Questions:
         return {"filler": self.filler, "meanings": [{"asked": m.asked, "site": m.site} for m in self.meanings]}
 
     def stale(self, text: str) -> list[str]:
-        """A message for each `site` word that is in no page (`text`: every page's words, case-folded)."""
+        """A message for each `site` word that is in no page (`text`: the index's text, case-folded)."""
         return [
             problem(self.path, meaning.line, f"어느 페이지에도 없는 site 낱말: '{word}'",
                     "본문이 그 뜻으로 지금 쓰는 낱말로 고치거나 빼세요")

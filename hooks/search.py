@@ -88,13 +88,15 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     pages = {file.src_uri: file.page.url for file in state.files.documentation_pages() if file.page}
     add_keywords(index["docs"], build.glossary, pages)
     models = build.every_page(state.files)
+    text = index_text(index["docs"])
     lower_practice_sections(index["docs"], practice_sections(models, pages))
     if any(model.rendered_here for model in models):
         # A --dirty build indexes only the pages it rendered (MkDocs' search plugin): an
         # alias whose word is on another page would look stale. Checked by a full build.
         log.info("--dirty 빌드라 검색 색인에 바뀐 페이지만 있어, 검색 별칭의 site 표기 검사는 건너뜁니다")
     else:
-        for message in stale_aliases(state.aliases, index["docs"]) + state.questions.stale(site_text(index["docs"])):
+        words = " ".join(text.split()).casefold()
+        for message in stale_aliases(state.aliases, words) + state.questions.stale(words):
             build.report(log, message)
     terms = term_links(build.glossary, pages)
     (site / TERMS).write_text(json.dumps(terms, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
@@ -102,7 +104,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     script = analyzer_path.read_text(encoding="utf-8")
     data = json.dumps({"particles": PARTICLES, "synonyms": state.synonyms, "terms": names_by_url(terms),
-                       "questions": state.questions.for_analyzer(), "spelled": latin_spellings(index["docs"])},
+                       "questions": state.questions.for_analyzer(), "spelled": latin_spellings(text)},
                       ensure_ascii=False, separators=(",", ":"))
     filled, count = _SITE_DATA.subn(lambda _: f"/* @@SITE */ {data} /* SITE@@ */", script)
     if count != 1:
@@ -191,9 +193,9 @@ def term_links(glossary: Glossary, pages: dict[str, str]) -> list[dict[str, str]
     return [{"name": name, "url": url} for name, url in links.items()]
 
 
-def stale_aliases(aliases: list[Alias], docs: list[dict]) -> list[str]:
-    """A message for each alias whose site spelling is in no page's text (any case)."""
-    text = site_text(docs)
+def stale_aliases(aliases: list[Alias], text: str) -> list[str]:
+    """A message for each alias whose site spelling is in no page's text (`text`: the index's
+    text, spaces collapsed, case-folded)."""
     return [
         problem(alias.path, alias.line, f"별칭의 site 표기 '{alias.site}'가 어느 페이지에도 없습니다",
                 "본문이 지금 쓰는 표기로 site를 고치거나 이 항목을 지우세요")
@@ -210,11 +212,10 @@ def names_by_url(terms: list[dict[str, str]]) -> dict[str, list[str]]:
     return grouped
 
 
-def latin_spellings(docs: list[dict]) -> dict[str, list[str]]:
-    """Every Latin word of the index (lower case) → its Hangul spellings (hooks/_latin_hangul.py)
-    that the pages do not write themselves. A word the pages write in capitals somewhere (NAT,
-    KVM) is an acronym, read letter by letter too."""
-    text = " ".join(_TAG.sub(" ", f"{doc.get('title', '')} {doc.get('text', '')}") for doc in docs)
+def latin_spellings(text: str) -> dict[str, list[str]]:
+    """Every Latin word of the index's `text` (lower case) → its Hangul spellings
+    (hooks/_latin_hangul.py) that the pages do not write themselves. A word the pages write in
+    capitals somewhere (NAT, KVM) is an acronym, read letter by letter too."""
     words = set(_LATIN_WORD.findall(text))
     acronyms = {word.lower() for word in words if word.isupper() and len(word) >= 2}
     # A spelling the pages themselves write (도커, 컨테이너, 가상머신's 머신) is searched as it is:
@@ -235,10 +236,10 @@ def latin_spellings(docs: list[dict]) -> dict[str, list[str]]:
     return spelled
 
 
-def site_text(docs: list[dict]) -> str:
-    """Every page's title and text from the index, tags out, spaces collapsed, case-folded."""
-    text = " ".join(_TAG.sub(" ", f"{doc.get('title', '')} {doc.get('text', '')}") for doc in docs)
-    return " ".join(text.split()).casefold()
+def index_text(docs: list[dict]) -> str:
+    """Every page's title and text from the index, tags out: read once per build by the checks
+    and the spellings."""
+    return " ".join(_TAG.sub(" ", f"{doc.get('title', '')} {doc.get('text', '')}") for doc in docs)
 
 
 def lower_practice_sections(docs: list[dict], practice: set[str]) -> None:

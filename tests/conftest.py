@@ -88,13 +88,16 @@ def page(browser):
 
 
 @pytest.fixture(scope="session")
-def search_worker(site: Path) -> Iterator[SearchWorker]:
-    """Material's search worker over the real site, in Node (tests/searching.py): no browser."""
+def node_available() -> None:
+    """Node.js is here for the tests that run JavaScript without a browser; on CI its absence fails."""
     missing = require_node()
     if missing:
-        if required_on_ci():
-            pytest.fail(missing)
-        pytest.skip(missing)
+        (pytest.fail if required_on_ci() else pytest.skip)(missing)
+
+
+@pytest.fixture(scope="session")
+def search_worker(site: Path, node_available: None) -> Iterator[SearchWorker]:
+    """Material's search worker over the real site, in Node (tests/searching.py): no browser."""
     worker = SearchWorker(site)
     assert worker.warnings == [], worker.warnings
     yield worker

@@ -25,7 +25,7 @@ import pytest
 import yaml
 
 from browsing import composing_states
-from builds import ROOT, page_url
+from builds import ROOT, load_hook, page_url
 from searching import best_result, ranks_first, top_results
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
@@ -61,25 +61,12 @@ FLICKER_WORDS = ["컨테이너", "하이퍼바이저", "반가상화", "전가�
 EMPTY_QUERIES = [("하이퍼바아져", "hypervisor", "하이퍼바이저를"), ("가성머싱", "virtual-machine", "가상머신을")]
 
 _INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
-_VOWELS = ["ㅏ", "ㅐ", "ㅑ", "ㅒ", "ㅓ", "ㅔ", "ㅕ", "ㅖ", "ㅗ", "ㅗㅏ", "ㅗㅐ", "ㅗㅣ", "ㅛ", "ㅜ", "ㅜㅓ", "ㅜㅔ", "ㅜㅣ", "ㅠ",
-           "ㅡ", "ㅡㅣ", "ㅣ"]
-_FINALS = ["", "ㄱ", "ㄲ", "ㄱㅅ", "ㄴ", "ㄴㅈ", "ㄴㅎ", "ㄷ", "ㄹ", "ㄹㄱ", "ㄹㅁ", "ㄹㅂ", "ㄹㅅ", "ㄹㅌ", "ㄹㅍ", "ㄹㅎ",
-           "ㅁ", "ㅂ", "ㅂㅅ", "ㅅ", "ㅆ", "ㅇ", "ㅈ", "ㅊ", "ㅋ", "ㅌ", "ㅍ", "ㅎ"]
-_SPLIT = {"ㄳ": "ㄱㅅ", "ㄵ": "ㄴㅈ", "ㄶ": "ㄴㅎ", "ㄺ": "ㄹㄱ", "ㄻ": "ㄹㅁ", "ㄼ": "ㄹㅂ", "ㄽ": "ㄹㅅ", "ㄾ": "ㄹㅌ",
-          "ㄿ": "ㄹㅍ", "ㅀ": "ㄹㅎ", "ㅄ": "ㅂㅅ", "ㅘ": "ㅗㅏ", "ㅙ": "ㅗㅐ", "ㅚ": "ㅗㅣ", "ㅝ": "ㅜㅓ", "ㅞ": "ㅜㅔ",
-          "ㅟ": "ㅜㅣ", "ㅢ": "ㅡㅣ"}
+_KOREAN = load_hook("_korean")
 
 
 def jamo(text: str) -> str:
-    """Compatibility jamo, compound vowels and finals split (as Hangul.jamo in hangul.js)."""
-    out = []
-    for char in text.lower():
-        code = ord(char) - 0xAC00
-        if 0 <= code < 11172:
-            out.append(_INITIALS[code // 588] + _VOWELS[code % 588 // 28] + _FINALS[code % 28])
-        else:
-            out.append(_SPLIT.get(char, char))
-    return "".join(out)
+    """Compatibility jamo, compound vowels and finals split (hooks/_korean.py, as hangul.js)."""
+    return _KOREAN.jamo(text.lower())
 
 
 def initials(text: str) -> str:

@@ -83,14 +83,27 @@ def test_terms_carry_the_url_of_the_explaining_section(fixture_site, tmp_path: P
     assert set(urls.values()) <= locations
 
 
-def test_an_alias_whose_site_spelling_is_gone_warns_at_its_line(fixture_site, warnings_log, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("data_file", "old", "new", "expected"),
+    [
+        ("search-aliases.yml", "  - {site: 리눅스", "  - {site: Windows, typed: [윈도우, 윈도]}\n  - {site: 리눅스",
+         "docs/search-aliases.yml:4: 별칭의 site 표기 'Windows'가 어느 페이지에도 없습니다 — "
+         "본문이 지금 쓰는 표기로 site를 고치거나 이 항목을 지우세요"),
+        ("search-questions.yml", "site: [만들고]", "site: [만들고, 기동]",
+         "docs/search-questions.yml:4: 어느 페이지에도 없는 site 낱말: '기동' — "
+         "본문이 그 뜻으로 지금 쓰는 낱말로 고치거나 빼세요"),
+    ],
+    ids=["alias", "question-table"],
+)
+def test_a_site_word_no_page_has_any_more_warns_at_its_line(
+    fixture_site, warnings_log, tmp_path: Path, data_file: str, old: str, new: str, expected: str
+) -> None:
     config_file = fixture_site("search")
-    edit(config_file.parent / "docs" / "search-aliases.yml", "  - {site: 리눅스", "  - {site: Windows, typed: [윈도우, 윈도]}\n  - {site: 리눅스")
+    edit(config_file.parent / "docs" / data_file, old, new)
     with pytest.raises(Abort):  # a warning fails the strict build
         build_site(config_file, tmp_path / "out")
     messages = [r.getMessage() for r in warnings_log.records if r.name == "mkdocs.hooks.search"]
-    assert messages == ["docs/search-aliases.yml:4: 별칭의 site 표기 'Windows'가 어느 페이지에도 없습니다 — "
-                        "본문이 지금 쓰는 표기로 site를 고치거나 이 항목을 지우세요"]
+    assert messages == [expected]
 
 
 @pytest.mark.parametrize(
@@ -149,16 +162,6 @@ def test_the_question_table_reaches_the_analyzer(fixture_site, tmp_path: Path) -
     assert _site_data(site)["questions"] == {"filler": ["왜", "어떻게"],
                                              "meanings": [{"asked": ["만들"], "site": ["만들고"]}]}
     assert not (site / "search-questions.yml").exists(), "data, not a published file"
-
-
-def test_a_question_word_whose_site_word_is_gone_warns_at_its_line(fixture_site, warnings_log, tmp_path: Path) -> None:
-    config_file = fixture_site("search")
-    edit(config_file.parent / "docs" / "search-questions.yml", "site: [만들고]", "site: [만들고, 기동]")
-    with pytest.raises(Abort):  # a warning fails the strict build
-        build_site(config_file, tmp_path / "out")
-    messages = [r.getMessage() for r in warnings_log.records if r.name == "mkdocs.hooks.search"]
-    assert messages == ["docs/search-questions.yml:4: 어느 페이지에도 없는 site 낱말: '기동' — "
-                        "본문이 그 뜻으로 지금 쓰는 낱말로 고치거나 빼세요"]
 
 
 @pytest.mark.parametrize(

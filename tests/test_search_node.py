@@ -11,17 +11,12 @@ import os
 import subprocess
 from pathlib import Path
 
-import pytest
-
-from searching import node, require_node, required_on_ci
+from searching import node
 
 NODE_TESTS = Path(__file__).resolve().parent / "node"
 
 
-def test_the_analyzers_node_tests_pass(site: Path) -> None:
-    missing = require_node()
-    if missing:
-        (pytest.fail if required_on_ci() else pytest.skip)(missing)
+def test_the_analyzers_node_tests_pass(site: Path, node_available: None) -> None:
     run = subprocess.run([node(), "--test", str(NODE_TESTS)], capture_output=True, text=True, timeout=120,
                          env={**os.environ, "SITE_DIR": str(site)})
     summary = [line for line in run.stdout.splitlines() if line.startswith(("# pass", "# fail", "not ok"))]

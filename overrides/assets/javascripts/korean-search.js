@@ -125,6 +125,12 @@
       return start
     }
 
+    /* Add the word the index holds for `text` (a site spelling, a Latin word, a word the
+       pages answer with) to `pairs` as searched besides, boost 1. */
+    function addSearched(pairs, text) {
+      analyze(text.toLowerCase()).slice(0, 1).forEach(function (w) { pairs.push([w, 1]) })
+    }
+
     /* What else a query word should search, as [word, boost] pairs. `found`: the
        index knows the word, as a word, a prefix or the words it splits into. */
     function alsoSearch(word, base, found) {
@@ -133,14 +139,14 @@
       // A Latin word of the index spelled in Hangul: searched besides, whatever else applies.
       var said = spoken.get(lower) || spoken.get(base) || []
       said.forEach(function (latin) {
-        analyze(latin).slice(0, 1).forEach(function (w) { more.push([w, 1]) })
+        addSearched(more, latin)
       })
       var heard = more.length
       ;[lower, base].forEach(function (form) {
         (synonyms[form] || []).forEach(function (target) {
           // Searched as well as the typed word: 리눅스 still finds 리눅스, and Linux too.
           target.toLowerCase().split(/\s+/).forEach(function (part) {
-            analyze(part).slice(0, 1).forEach(function (w) { more.push([w, 1]) })
+            addSearched(more, part)
           })
         })
       })
@@ -166,9 +172,7 @@
       })
       if (!spokenJamo) spokenJamo = Array.from(spoken.keys()).map(function (h) { return [Hangul.jamo(h), h] })
       spokenJamo.forEach(function (pair) {
-        if (near(pair[0])) spoken.get(pair[1]).forEach(function (latin) {
-          analyze(latin).slice(0, 1).forEach(function (w) { more.push([w, 1]) })
-        })
+        if (near(pair[0])) spoken.get(pair[1]).forEach(function (latin) { addSearched(more, latin) })
       })
       return more.slice(0, 10)
     }
@@ -312,9 +316,7 @@
       var parts = HANGUL.test(base) && !known ? segment(base) : null
       var also = compoundsWith(base).map(function (compound) { return [compound, 1] })
         .concat(alsoSearch(word, base, known || parts !== null))
-      ;(meaningOf(word) || []).forEach(function (siteWord) {
-        analyze(siteWord.toLowerCase()).slice(0, 1).forEach(function (w) { also.push([w, 1]) })
-      })
+      ;(meaningOf(word) || []).forEach(function (siteWord) { addSearched(also, siteWord) })
       return { words: parts || [base], also: also }
     }
 
