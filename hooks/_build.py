@@ -9,6 +9,7 @@ as one `Build`, and nowhere else.
 - `build.open(page)` (hooks/pages.py, the models' one owner) and `build.page(page)`:
   the model of a page (_page_model), read from the parse that renders it; `build.every_page(files)`: every page's model, for checks across pages
   (on_env), also in a `--dirty` build, which renders only the pages that changed;
+- `build.browser`: the build's one headless Chromium (_browser), started on first use;
 - `build.report(log, problem)`: a problem told: logged, and kept for the serve banner;
 - `build.keep(state)` / `build.part(kind)`: a hook's own state, one typed entry per hook
   (`build.part(_Links)` is that hook's `_Links`).
@@ -18,12 +19,14 @@ from __future__ import annotations
 
 import logging
 import sys
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from mkdocs.exceptions import PluginError
 
+from _browser import BuildBrowser
 from _glossary_data import GLOSSARY_DATA, Glossary, load_glossary
 from _page_model import PageModel, PageModelExtension
 from _settings import Checks, load_checks
@@ -57,6 +60,7 @@ class Build:
     problems: list[tuple[str, str]] = field(default_factory=list)  # (level, message) told with report()
     _glossary: Glossary | None = None
     _checks: Checks | None = None
+    _browser: BuildBrowser | None = None
     _parts: dict[type, object] = field(default_factory=dict)
 
     @property
@@ -71,6 +75,16 @@ class Build:
         if self._glossary is None:
             self._glossary = load_glossary(Path(self.config.docs_dir) / GLOSSARY_DATA, self.config)
         return self._glossary
+
+    @property
+    def browser(self) -> BuildBrowser:
+        """The build's Chromium (mkdocs.yml `extra.checks.diagram_browser`; "none": no browser).
+        Closed by hooks/pages.py after the build, or when a failed build's state goes away."""
+        if self._browser is None:
+            path = self.checks.diagram_browser
+            self._browser = BuildBrowser("" if path == "none" else path)
+            weakref.finalize(self, self._browser.close)
+        return self._browser
 
     def open(self, page: Page) -> PageModel:
         """Open the model of the page MkDocs renders next: its parse fills the model. Called

@@ -19,7 +19,6 @@ serves any page and the output stays byte-identical from build to build.
 
 from __future__ import annotations
 
-import concurrent.futures
 import functools
 import hashlib
 import json
@@ -27,14 +26,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from _browser import BuildBrowser
+
 # Bump when the rendering or the post-processing below changes what comes out.
 RENDERER_VERSION = "7"
 RENDER_ID = "diagram-render-id"
-CHROMIUM = "/usr/bin/chromium"  # Debian's
-CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 # Requests for the render page and Mermaid's files never leave the browser:
 # Playwright answers them from disk (a name under .invalid cannot resolve).
 ORIGIN = "http://diagrams.invalid/"
@@ -49,26 +45,19 @@ class Rendered:
 
 @dataclass
 class DiagramRenderer:
-    """Renders and caches; one per build. Call close() when the build ends."""
+    """Renders and caches; one per build, drawing in the build's Chromium (hooks/_browser.py)."""
 
     cache_dir: Path
     mermaid_dir: Path  # holds mermaid.esm.min.mjs and its chunks
     options: dict  # mermaid.initialize() options
-    browser_path: str = CHROMIUM  # mkdocs.yml extra.checks.diagram_browser; "" for none
+    browser: BuildBrowser  # the build's Chromium (_build.Build.browser)
     used: set[str] = field(default_factory=set)  # names (stems) of the cached pictures this build needed
     rendered: int = 0  # diagrams drawn by the browser this build
-    _worker: concurrent.futures.ThreadPoolExecutor | None = None
-    _session: dict = field(default_factory=dict)
+    _render_page: object | None = None
 
     @property
     def can_render(self) -> bool:
-        if not self.browser_path or not Path(self.browser_path).exists():
-            return False
-        try:
-            import playwright.sync_api  # noqa: F401
-        except ImportError:
-            return False
-        return True
+        return self.browser.available
 
     @functools.cached_property
     def mermaid_version(self) -> str:
@@ -102,38 +91,22 @@ class DiagramRenderer:
             return []
         return sorted(path for path in self.cache_dir.glob("*.svg") if path.stem not in self.used)
 
-    def close(self) -> None:
-        if self._worker is not None:
-            self._worker.submit(self._stop).result()
-            self._worker.shutdown()
-            self._worker = None
-
-    # Playwright's sync API must stay on the thread that started it, and must not
-    # run on a thread with an asyncio loop: one worker thread owns the browser.
     def _in_browser(self, source: str) -> Rendered:
-        if self._worker is None:
-            self._worker = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="diagrams")
-        return self._worker.submit(self._draw, source).result()
-
-    def _draw(self, source: str) -> Rendered:
-        page = self._session.get("page") or self._start()
-        outcome = page.evaluate("([source, options, id]) => window.renderDiagram(source, options, id)",
-                                [source, self.options, RENDER_ID])
+        outcome = self.browser.run(lambda browser: self._page(browser).evaluate(
+            "([source, options, id]) => window.renderDiagram(source, options, id)", [source, self.options, RENDER_ID]))
         if "error" in outcome:
             return Rendered(None, _one_line(outcome["error"]))
         return Rendered(outcome["svg"], None)
 
-    def _start(self):
-        from playwright.sync_api import sync_playwright
-
-        playwright = sync_playwright().start()
-        browser = playwright.chromium.launch(executable_path=self.browser_path, args=CHROMIUM_FLAGS)
-        page = browser.new_page()
-        page.route(f"{ORIGIN}**", self._serve)
-        page.goto(f"{ORIGIN}render.html")
-        page.wait_for_function("window.renderDiagram !== undefined")
-        self._session.update(playwright=playwright, browser=browser, page=page)
-        return page
+    def _page(self, browser):
+        """The render page, opened once per build (on the browser's thread)."""
+        if self._render_page is None:
+            page = browser.new_page()
+            page.route(f"{ORIGIN}**", self._serve)
+            page.goto(f"{ORIGIN}render.html")
+            page.wait_for_function("window.renderDiagram !== undefined")
+            self._render_page = page
+        return self._render_page
 
     def _serve(self, route) -> None:
         name = route.request.url.removeprefix(ORIGIN)
@@ -145,12 +118,6 @@ class DiagramRenderer:
         if self.mermaid_dir.resolve() not in path.parents or not path.is_file():
             return route.fulfill(status=404, body="")
         route.fulfill(body=path.read_bytes(), content_type="text/javascript; charset=utf-8")
-
-    def _stop(self) -> None:
-        if self._session:
-            self._session["browser"].close()
-            self._session["playwright"].stop()
-            self._session.clear()
 
 
 def _one_line(message: str) -> str:

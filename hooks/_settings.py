@@ -32,6 +32,10 @@ class Checks(base.Config):
     update_inventory = c.Type(bool, default=False)
     # hooks/diagrams.py: the Chromium that draws diagrams; "none": draw in the reader's browser.
     diagram_browser = c.Type(str, default="/usr/bin/chromium")
+    # hooks/page_dates.py: each page's last-changed date from git; off for a copy without git.
+    page_dates = c.Type(bool, default=True)
+    # hooks/handout.py: print handout.pdf (needs Chromium); false: a build without it.
+    handout = c.Type(bool, default=True)
 
 
 # Each key's environment variable in mkdocs.yml and the value it takes, for the message
@@ -44,6 +48,8 @@ KEYS = {
     "external_link_retries": ("LINK_RETRIES", "정수"),
     "update_inventory": ("UPDATE_INVENTORY", "true나 false"),
     "diagram_browser": ("DIAGRAM_BROWSER", "경로"),
+    "page_dates": ("PAGE_DATES", "true나 false"),
+    "handout": ("HANDOUT", "true나 false"),
 }
 
 

@@ -25,7 +25,6 @@ import json
 import logging
 import re
 import textwrap
-import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,10 +57,7 @@ FALLBACK_SCRIPT = "assets/javascripts/diagrams.js"  # in overrides/; the browser
 
 def on_config(config: MkDocsConfig) -> None:
     library = _library(config)
-    state = build_of(config).keep(_DiagramState(library=library, renderer=_renderer(config, library)))
-    # A build that stops on an error never reaches on_post_build: close the browser
-    # when the build's state goes away (the next build under `mkdocs serve`, or exit).
-    weakref.finalize(state, state.renderer.close)
+    build_of(config).keep(_DiagramState(library=library, renderer=_renderer(config, library)))
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> None:
@@ -116,7 +112,6 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     state = build_of(config).part(_DiagramState)
-    state.renderer.close()
     if state.renderer.rendered:
         log.info(f"다이어그램 {state.renderer.rendered}개를 새로 그려 {CACHE_DIR}/에 넣었습니다 (커밋하세요)")
     # Prune only after a build that drew every diagram: then the cache is exactly the site's.
@@ -167,7 +162,6 @@ def _library(config: MkDocsConfig) -> str:
 
 
 def _renderer(config: MkDocsConfig, library: str) -> DiagramRenderer:
-    browser = build_of(config).checks.diagram_browser
     theme = _theme_css(config)
     options = {
         **_mermaid2(config).config["arguments"],
@@ -184,7 +178,7 @@ def _renderer(config: MkDocsConfig, library: str) -> DiagramRenderer:
     }
     return DiagramRenderer(cache_dir=Path(config.config_file_path).parent / CACHE_DIR,
                            mermaid_dir=(Path(config.docs_dir) / library).parent, options=options,
-                           browser_path="" if browser == "none" else browser)
+                           browser=build_of(config).browser)
 
 
 def _theme_css(config: MkDocsConfig) -> str:

@@ -29,7 +29,8 @@ from mkdocs.utils import get_relative_url
 
 from _build import build_of
 from _glossary_data import GLOSSARY_PAGE, TOOLTIP_CLASS, Glossary, Term
-from _page_model import Heading, normalize_anchor, written_headings
+from _glossary_page import PLACEHOLDER, REFERENCE, render_entries
+from _page_model import normalize_anchor
 from _source import anchor_fix, closest, mask_code, problem
 
 if TYPE_CHECKING:
@@ -41,8 +42,6 @@ if TYPE_CHECKING:
     from _page_model import PageModel
 
 log = logging.getLogger("mkdocs.hooks.glossary")
-
-PLACEHOLDER = "<!-- glossary -->"
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -164,27 +163,6 @@ def _tags_and_text(html_text: str, kind: str) -> Iterator[tuple[str, str]]:
         yield token, "tag" if token.startswith("<") else kind
 
 
-def render_entries(glossary: Glossary, files: Files) -> str:
-    """The glossary page body: initial-consonant sections, one entry per term, 가나다순."""
-    lines: list[str] = []
-    group = None
-    headings: dict[str, list[Heading]] = {}  # page -> its written headings, read once
-    for term in sorted(glossary.terms, key=_sort_key):
-        initial = _initial(term.ko)
-        if initial != group:
-            group = initial
-            lines += [f"## {initial} {{ #initial-{_INITIAL_IDS.get(initial, 'latin')} }}", ""]
-        names = " · ".join([f"*{term.en}*", *(f"다른 이름: {alias}" for alias in term.aliases)])
-        lines += [f"### {term.ko} {{ #{term.id} }}", "", names, "", f"**{term.short}**", "", term.long.strip(), ""]
-        if term.see:
-            places = [f"[{_section_title(target, files, headings)}]({target})" for target in term.see]
-            lines += ["자세히: " + " · ".join(places), ""]
-        if term.related:
-            related = [f"[{glossary.by_id[other].ko}](#{other})" for other in term.related]
-            lines += ["관련 용어: " + " · ".join(related), ""]
-    return "\n".join(lines)
-
-
 def _spelling_problems(model: PageModel, glossary: Glossary) -> list[str]:
     if not glossary.wrong_matcher.search(model.source):
         return []  # the usual case, without masking the code first
@@ -199,7 +177,7 @@ def _reference_problems(model: PageModel, glossary: Glossary) -> list[str]:
     if "[[" not in model.source:
         return []
     problems = []
-    for match in _REFERENCE.finditer(model.text):
+    for match in REFERENCE.finditer(model.text):
         if glossary.lookup(match.group("name").strip()) is None:
             found = closest(match.group("name").strip(), glossary.by_form)
             fix = f"'[[{found}]]'(으)로 고치거나 {glossary.path}에 추가하세요" if found else f"{glossary.path}에 추가하세요"
@@ -236,7 +214,7 @@ def _glosses(text: str, glossary: Glossary) -> Iterator[tuple[re.Match, Term]]:
 def _replace_references(markdown: str, glossary: Glossary, glossary_url: str) -> str:
     """`[[term]]` and `[[term|text]]` become tooltip links; inside code they stay as written."""
     parts, last = [], 0
-    for match in _REFERENCE.finditer(mask_code(markdown)):
+    for match in REFERENCE.finditer(mask_code(markdown)):
         term = glossary.lookup(match.group("name").strip())
         if term is None:
             continue  # reported by _reference_problems
@@ -251,35 +229,6 @@ def _tooltip_link(term: Term, glossary_url: str, text: str) -> str:
     return f'<a class="{TOOLTIP_CLASS}" data-term="{term.id}" href="{glossary_url}#{term.id}" title="{title}">{text}</a>'
 
 
-def _section_title(target: str, files: Files, headings: dict[str, list[Heading]]) -> str:
-    """'페이지 제목 › 절 제목' for a `see` target, read from the target's Markdown: the page
-    may not be rendered yet when the glossary page is."""
-    page_path, _, anchor = target.partition("#")
-    if page_path not in headings:
-        headings[page_path] = list(written_headings(files.get_file_from_path(page_path).content_string))
-    title = next((heading.title for heading in headings[page_path] if heading.level == 1), page_path)
-    section = next((heading.title for heading in headings[page_path] if anchor and heading.id == anchor), None)
-    return f"{title} › {section}" if section else title
-
-
-def _sort_key(term: Term) -> tuple[int, str]:
-    # 가나다순: Hangul syllables are in dictionary order in Unicode; Latin terms come last.
-    return (0 if _is_hangul(term.ko[0]) else 1, term.ko.casefold())
-
-
-def _initial(word: str) -> str:
-    if not _is_hangul(word[0]):
-        return "A–Z"
-    consonant = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"[(ord(word[0]) - 0xAC00) // 588]
-    return {"ㄲ": "ㄱ", "ㄸ": "ㄷ", "ㅃ": "ㅂ", "ㅆ": "ㅅ", "ㅉ": "ㅈ"}.get(consonant, consonant)
-
-
-def _is_hangul(char: str) -> bool:
-    return "가" <= char <= "힣"
-
-
-
-
 # Elements whose text never gets a tooltip (diagrams are <pre class="mermaid">; a tab's <label>
 # and a fold's <summary> are controls: a link inside would navigate instead of toggling). None of
 # them nests inside itself in Markdown output, so the first closing tag ends the region.
@@ -287,7 +236,4 @@ _NO_TOOLTIP_REGION = re.compile(
     r"<(a|code|pre|kbd|script|style|abbr|svg|button|textarea|select|label|summary|h[1-6])\b[^>]*>.*?</\1\s*>", re.S | re.I
 )
 _TAG_OR_TEXT = re.compile(r"<!--.*?-->|<[^>]*>|[^<]+", re.S)
-_REFERENCE = re.compile(r"\[\[(?P<name>[^\]|\n]+)(?:\|(?P<text>[^\]\n]+))?\]\]")
 _EXPLICIT_ID = re.compile(rf'class="{TOOLTIP_CLASS}" data-term="([a-z0-9-]+)"')
-_INITIAL_IDS = {"ㄱ": "g", "ㄴ": "n", "ㄷ": "d", "ㄹ": "r", "ㅁ": "m", "ㅂ": "b", "ㅅ": "s", "ㅇ": "ng",
-                "ㅈ": "j", "ㅊ": "ch", "ㅋ": "k", "ㅌ": "t", "ㅍ": "p", "ㅎ": "h"}

@@ -24,3 +24,8 @@ if TYPE_CHECKING:
 @event_priority(100)  # before every other hook reads the page
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
     build_of(config).open(page)
+
+
+@event_priority(-100)  # after every other hook's on_post_build has used the browser
+def on_post_build(*, config: MkDocsConfig) -> None:
+    build_of(config).browser.close()

@@ -86,9 +86,30 @@ def copy_project(target: Path) -> Path:
     """A copy of the project to change freely, sharing the already set-up .venv."""
     import shutil
 
-    for name in ("docs", "hooks", "overrides", "diagram-cache"):
+    for name in ("docs", "hooks", "overrides", "diagram-cache", "card-cache"):
         shutil.copytree(ROOT / name, target / name)
     for name in ("mkdocs.yml", "published.yml", "tasks.py", "requirements.lock"):
         shutil.copy2(ROOT / name, target / name)
     (target / ".venv").symlink_to(ROOT / ".venv")
+    # A repository of its own with one commit, as a clone is: pages get their dates from
+    # git (hooks/page_dates.py), and a copy without history would stop the build.
+    git(target, "init", "-q")
+    (target / ".git" / "info" / "exclude").write_text(".venv\n", encoding="utf-8")
+    git(target, "add", "-A")
+    git(target, "commit", "-q", "-m", "copy of the project", date=COPY_COMMIT_DATE)
     return target
+
+
+COPY_COMMIT_DATE = "2026-01-15T10:00:00+09:00"  # the one commit of copy_project's copies
+
+
+def git(project: Path, *args: str, date: str | None = None) -> str:
+    """Run git in `project` as a fixed test committer, whatever this machine's git config
+    says; `date` (ISO 8601 with offset) is a new commit's author and committer date."""
+    import subprocess
+
+    env = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull}
+    if date:
+        env |= {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
+    identity = ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "init.defaultBranch=main"]
+    return subprocess.run(["git", *identity, *args], cwd=project, env=env, check=True, capture_output=True, text=True).stdout

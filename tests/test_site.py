@@ -163,6 +163,7 @@ def test_committed_diagram_cache_is_exactly_what_the_site_draws(
     for name in committed:
         shutil.copy2(ROOT / "diagram-cache" / name, project / "diagram-cache" / name)
     monkeypatch.setenv("DIAGRAM_BROWSER", "none")
+    monkeypatch.setenv("HANDOUT", "false")  # printing needs the browser too (tests/test_handout.py)
     build_site(project / "mkdocs.yml", tmp_path / "site")
     unused = sorted(set(committed) - {path.name for path in (project / "diagram-cache").glob("*.svg")})
     assert not unused, f"diagram-cache/ has pictures no diagram uses: {unused} — git rm them"
