@@ -10,17 +10,21 @@ What a page has for the screen and paper does not (pure functions over Beautiful
 - the 확인 문제 answers move to the end: a question stays where it is, with a link to its
   answer, and the answer links back;
 - the permalink marks (¶) and the footnotes' back arrows are screen furniture and go;
-- an external link prints its address after its text (handout.css), unless the text is it.
+- an external link prints its address after its text, decoded (handout.css), unless the
+  text is the address;
+- what the screen alone can use goes: permalinks, back arrows, code-line anchors and
+  whatever a writer marked `{ .screen-only }`.
 """
 
 from __future__ import annotations
 
 import posixpath
-import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
+
+from _source import page_slug
 
 QUIZ_SECTION = "self-check"  # the id of every page's `## 확인 문제 { #self-check }`
 PAGE_NUMBER_PLACEHOLDER = "000"  # the width a page number takes before the second pass
@@ -38,7 +42,7 @@ class Chapter:
     @property
     def id(self) -> str:
         """'virtualization/host.md' -> 'virtualization-host': the chapter's id, stable."""
-        return re.sub(r"[^a-z0-9]+", "-", self.src_uri.removesuffix(".md").lower()).strip("-")
+        return page_slug(self.src_uri)
 
 
 @dataclass
@@ -84,7 +88,10 @@ def assemble(chapters: list[Chapter], site_url: str) -> Document:
 
 
 def _drop_screen_furniture(tree: BeautifulSoup) -> None:
-    for mark in tree.select("a.headerlink, a.footnote-backref"):
+    # Permalinks, footnote back arrows, each code line's anchor (pymdownx.highlight's
+    # anchor_linenums) and what a writer marked `{ .screen-only }` (a download link, a hint
+    # about hovering): nothing a reader of paper can use.
+    for mark in tree.select("a.headerlink, a.footnote-backref, a[id^='__codelineno'], .screen-only"):
         mark.decompose()
 
 
@@ -145,8 +152,12 @@ def _relink(tree: BeautifulSoup, chapter: Chapter, by_url: dict[str, Chapter], s
             continue  # made here (a question's link to its answer)
         parts = urlsplit(target)
         if parts.scheme or target.startswith("//"):
-            if link.get_text(strip=True) in (target, target.rstrip("/")):
-                link["class"] = [*link.get("class", []), "handout-url-shown"]
+            # Printed after the link's text (handout.css), decoded: a reader types what is
+            # printed, and %EC%BB… is not readable. Not when the text is the address already.
+            address = unquote(target)
+            shown = link.get_text(strip=True)
+            if shown not in (address, address.rstrip("/"), address.split("://", 1)[-1].rstrip("/")):
+                link["data-print-url"] = address
             continue
         path = posixpath.normpath(posixpath.join(chapter.url, unquote(parts.path))) if parts.path else chapter.url
         target_chapter = by_url.get("" if path in (".", "") else path.strip("/") + "/")

@@ -14,8 +14,9 @@ id) give each target's page; the page numbers go into the document's
 with a fixed width before the first print, so they do not move a line.
 
 Chromium stamps the print's time into the PDF (CreationDate, ModDate): both are replaced by
-the build's date, in place and with the same length, so the file's cross-reference offsets
-stay right and two builds of one commit give the same bytes.
+the handout's date, in place and with the same length, so the file's cross-reference offsets
+stay right and two builds of one commit give the same bytes. Its outline's doubled titles
+are mended the same way.
 """
 
 from __future__ import annotations
@@ -78,7 +79,7 @@ def _print(chromium, html: str, site_dir: Path, extra: dict[str, bytes], created
                                    "hooks/_handout_document.py가 만든 링크와 id가 맞는지 보세요")
             found = {target: destinations[target] for target in wanted}
             if found == known:
-                return Printed(_with_date(pdf, created), pages, destinations, passes)
+                return Printed(_without_doubled_titles(_with_date(pdf, created)), pages, destinations, passes)
             known = found
         raise HandoutError(f"인쇄본의 쪽 번호가 {MAX_PASSES}번 인쇄해도 자리를 잡지 않습니다 — 차례의 쪽 번호 칸 너비를 보세요")
     finally:
@@ -138,6 +139,21 @@ def _with_date(pdf: bytes, created: datetime) -> bytes:
     if count == 0:
         raise HandoutError("Chromium이 쓴 PDF에서 CreationDate를 찾지 못했습니다 — hooks/_handout_printer.py::_with_date를 고치세요")
     return stamped
+
+
+def _without_doubled_titles(pdf: bytes) -> bytes:
+    """Chromium's outline (the PDF's bookmarks) writes the title of a heading that starts a
+    page twice ("실습 준비실습 준비"). Each such title is written once, padded with spaces to
+    its old length, in place: the file's offsets stay right."""
+
+    def once(match: re.Match) -> bytes:
+        text = match.group(1)
+        half = len(text) // 2
+        if len(text) % 8 or text[:half] != text[half:]:  # UTF-16: 4 hex digits a letter, doubled
+            return match.group(0)
+        return b"/Title <FEFF" + text[:half] + b"0020" * (half // 4) + b">"
+
+    return re.sub(rb"/Title <FEFF((?:[0-9A-F]{4})+)>", once, pdf)
 
 
 _FILL_PAGE_NUMBERS = """(known) => {

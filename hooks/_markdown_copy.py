@@ -55,17 +55,6 @@ def convert(source: str, path: str, resolve: Callable[[str], str],
     return Converted(title, body + "\n" if body else "", converter.problems)
 
 
-def first_sentence(body: str) -> str:
-    """The first sentence of the copy's opening paragraph, as plain text on one line: the
-    page's description when it sets none."""
-    paragraph = next((block for block in re.split(r"\n[ \t]*\n", body) if _is_prose(block)), "")
-    text = " ".join(paragraph.split())
-    text = _FOOTNOTE_REF.sub("", text)
-    text = _LINK.sub(lambda m: m.group("text"), text)
-    text = re.sub(r"(\*\*|__|`)", "", text).strip()
-    return _SENTENCE_END.split(text, maxsplit=1)[0]
-
-
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
@@ -225,11 +214,6 @@ def _whole_line(text: str, match: re.Match) -> bool:
     return not before.strip() and not after.strip()
 
 
-def _is_prose(block: str) -> bool:
-    first = block.lstrip("\n").split("\n", 1)[0]
-    return bool(first.strip()) and not _NOT_PROSE.match(first)
-
-
 def _indent_of(line: str) -> str:
     return line[: len(line) - len(line.lstrip(" \t"))]
 
@@ -268,7 +252,3 @@ _INLINE = re.compile(
 )
 _KINDS = ("comment", "reference", "link", "definition", "attributes", "br", "tag")
 _MARKDOWN_ATTRIBUTE = re.compile(r"\smarkdown(?:\s*=\s*[\"']?(?:1|block|span)[\"']?)?(?=[\s/>])")
-_NOT_PROSE = re.compile(r"^[ \t]*(?:#|>|[-*+][ \t]|\d+[.)][ \t]|\||```|~~~|\*\*그림|\[\^)|^(?: {4}|\t)")
-_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
-_LINK = re.compile(r"!?\[(?P<text>[^\]]*)\]\([^)]*\)")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")

@@ -36,6 +36,12 @@ def project_path(page: Page, config: MkDocsConfig) -> str:
     return relative_to_project(page.file.abs_src_path, config)
 
 
+def page_slug(src_uri: str) -> str:
+    """'virtualization/hypervisor.md' -> 'virtualization-hypervisor', 'index.md' -> 'index':
+    a page's name in ASCII that stays put (diagram ids, card files, the handout's chapter ids)."""
+    return re.sub(r"[^a-z0-9]+", "-", src_uri.removesuffix(".md").lower()).strip("-")
+
+
 def relative_to_project(path: str, config: MkDocsConfig) -> str:
     root = os.path.dirname(config.config_file_path)
     return os.path.relpath(path, root).replace(os.sep, "/")

@@ -37,7 +37,7 @@ from mkdocs.utils import get_relative_url
 from _build import Build, build_of
 from _diagram_renderer import RENDER_ID, DiagramRenderer
 from _glossary_data import GLOSSARY_DATA, GLOSSARY_PAGE
-from _source import fences, problem, replace_upstream, upstream_changed
+from _source import fences, page_slug, problem, replace_upstream, upstream_changed
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -93,7 +93,7 @@ def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: 
     def draw(match: re.Match) -> str:
         source = _normalise(match.group("source"))
         line = state.lines.get(page.file.src_uri, {}).get(source, 1)
-        return link_terms(_figure(build, state, source, f"{_page_slug(page)}-{next(counter)}", page, path, line))
+        return link_terms(_figure(build, state, source, f"{page_slug(page.file.src_uri)}-{next(counter)}", page, path, line))
 
     drawn, count = _MERMAID_BLOCK.subn(draw, html_text)
     if count < len(state.lines.get(page.file.src_uri, {})):  # the fences mkdocs-mermaid2 should have turned into <pre>
@@ -282,11 +282,6 @@ def _accessibility_problems(diagrams, path: str) -> list[str]:
 def _normalise(source: str) -> str:
     """The diagram as Mermaid reads it: the same text whether it came from the Markdown or the HTML."""
     return textwrap.dedent(source).strip("\n")
-
-
-def _page_slug(page: Page) -> str:
-    """'virtualization/hypervisor.md' -> 'virtualization-hypervisor': ids that stay put."""
-    return re.sub(r"[^a-z0-9]+", "-", page.file.src_uri.removesuffix(".md").lower()).strip("-")
 
 
 _DIAGRAM_BOX = re.compile(r'<a data-diagram-label="(?P<label>[^"]*)">')  # hooks/_render_diagram.js wraps each box

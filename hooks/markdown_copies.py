@@ -10,7 +10,8 @@ Written into the site after the build (on_post_build):
   (overrides/partials/actions.html) links this copy;
 - `llms.txt` (https://llmstxt.org): the site's name and description, then a `##` section per
   top-level nav item, each page as `- [제목](address of its copy): 한 줄 설명`;
-- `llms-full.txt`: every page's copy in reading (nav) order, one `---` line between pages.
+- `llms-full.txt`: every page's copy in reading (nav) order, one `---` line between pages,
+  each page's footnote labels prefixed with the page's name (they repeat across pages).
 
 Every address in them is absolute (site_url): a copy is read away from the site. A construct
 the converter cannot turn into Markdown is reported at its docs/x.md:line, so a strict build
@@ -33,10 +34,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
+import _description
 from _build import Build, build_of
 from _glossary_data import GLOSSARY_DATA, GLOSSARY_PAGE, Glossary
 from _glossary_page import PLACEHOLDER, render_entries
-from _markdown_copy import Converted, convert, first_sentence
+from _markdown_copy import Converted, convert
+from _source import mask_code, page_slug
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -82,12 +85,13 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             build.report(log, message)
         title = converted.title or file.page.title or file.src_uri
         copies[file.src_uri] = f"# {title}\n\n원문: {urljoin(config.site_url, file.url)}\n\n{converted.body}"
-        state.descriptions[file.src_uri] = page_description(file.page, converted)
+        state.descriptions[file.src_uri] = page_description(file.page, build.model(file.src_uri).source)
     pages = [page for page in state.nav.pages if page.file.src_uri in copies]
     outputs = {
         **{_copy_path(src_uri): text for src_uri, text in copies.items()},
         LLMS_TXT: _llms_txt(config, state),
-        LLMS_FULL_TXT: _llms_full_txt(config, [copies[page.file.src_uri] for page in pages]),
+        LLMS_FULL_TXT: _llms_full_txt(config, [_own_footnotes(copies[page.file.src_uri], page.file.src_uri)
+                                               for page in pages]),
     }
     _write_all(Path(config.site_dir), outputs, state.files)
 
@@ -97,13 +101,15 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 # -----------------------------------------------------------------------------
 
 
-def page_description(page: Page, converted: Converted) -> str:
-    """A page's one-line description in llms.txt: the `description` the page sets (front
-    matter, or a hook's on_page_markdown), else the first sentence of its opening paragraph."""
+def page_description(page: Page, source: str) -> str:
+    """A page's one-line description in llms.txt: the `description` hooks/previews.py set (its
+    front matter's, or its opening paragraph's), else the same rule on the source
+    (_description), for a site without that hook."""
     written = page.meta.get("description")
     if isinstance(written, str) and written.strip():
         return " ".join(written.split())
-    return first_sentence(converted.body)
+    found = _description.page_description(source, page.meta)
+    return found.text if found else ""
 
 
 @dataclass
@@ -169,7 +175,7 @@ def _llms_txt(config: MkDocsConfig, state: _Copies) -> str:
     lines = [f"# {config.site_name}", ""]
     if config.site_description:
         lines += [f"> {config.site_description}", ""]
-    lines += [f"페이지마다 Markdown 사본의 주소와 한 줄 설명입니다. 모든 페이지를 읽는 순서대로 한 파일에 담은 것은 "
+    lines += [f"아래는 페이지마다 Markdown 사본의 주소와 짧은 설명을 적은 목록입니다. 모든 페이지를 읽는 순서대로 한 파일에 담은 것은 "
               f"[{LLMS_FULL_TXT}]({config.site_url}{LLMS_FULL_TXT})입니다.", ""]
     for item in state.nav.items:
         pages = [page for page in _pages_under(item) if page.file.src_uri in state.descriptions]
@@ -190,6 +196,22 @@ def _llms_full_txt(config: MkDocsConfig, copies: list[str]) -> str:
         header += [f"> {config.site_description}", ""]
     header += ["이 파일은 안내서의 모든 페이지를 읽는 순서대로 담은 것입니다. 페이지 사이는 `---` 한 줄로 나뉩니다.", ""]
     return "\n".join(header) + "".join(f"\n---\n\n{copy}" for copy in copies)
+
+
+def _own_footnotes(copy: str, src_uri: str) -> str:
+    """The copy with its footnote labels made its own (`[^wsl-faq]` -> `[^setup-wsl-faq]`):
+    pages joined in one file would otherwise define one label several times, and a reader
+    of Markdown sends every later page's mark to the first definition. Not inside code."""
+    prefix = page_slug(src_uri)
+    masked = mask_code(copy)
+    pieces, last = [], 0
+    for match in _FOOTNOTE_LABEL.finditer(masked):
+        pieces += [copy[last:match.start()], f"[^{prefix}-{match.group(1)}]"]
+        last = match.end()
+    return "".join(pieces) + copy[last:]
+
+
+_FOOTNOTE_LABEL = re.compile(r"\[\^([^\]\s]+)\]")
 
 
 def _pages_under(item) -> list[Page]:

@@ -32,7 +32,7 @@ from mkdocs.exceptions import PluginError
 from _build import build_of
 from _cards import CardRenderer, CardText, MissingKoreanFont
 from _description import MAX_WRITTEN_LENGTH, Description, page_description
-from _source import problem
+from _source import page_slug, problem
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -179,11 +179,6 @@ class _PreviewState:
     descriptions: dict[str, tuple[str, Description]] = field(default_factory=dict)  # src_uri -> (docs/x.md, description)
     carded: set[str] = field(default_factory=set)  # pages whose card went into the site
     missing: set[str] = field(default_factory=set)  # pages without a card (no Chromium, not cached)
-
-
-def page_slug(src_uri: str) -> str:
-    """'virtualization/hypervisor.md' -> 'virtualization-hypervisor', 'index.md' -> 'index'."""
-    return re.sub(r"[^a-z0-9]+", "-", src_uri.removesuffix(".md").lower()).strip("-")
 
 
 def _section(page: Page, title: str) -> str:

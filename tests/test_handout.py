@@ -147,6 +147,37 @@ def test_external_addresses_are_printed_and_footnotes_stay_with_their_chapter(ha
     assert starts["virtualization-host"] <= starts[footnote] <= starts[following]
 
 
+def test_addresses_are_printed_decoded_and_screen_only_text_is_left_out(handout: Path) -> None:
+    from urllib.parse import unquote
+
+    whole = squeezed(text(handout))
+    encoded = [link["href"] for link in soup(output_file(handout.parent, "references.md")).select("article a[href*='%']")]
+    assert encoded, "the references page has no percent-encoded address to check"
+    for href in encoded:
+        assert squeezed(unquote(href)) in whole and squeezed(href) not in whole
+    home = soup(handout.parent / "index.html")
+    screen_only = [element.get_text(" ", strip=True) for element in home.select("article .screen-only")]
+    assert screen_only, "the home page's download paragraph is marked { .screen-only }"
+    for shown in screen_only:
+        assert squeezed(shown)[:40] not in whole
+
+
+def test_bookmarks_name_each_heading_once(handout: Path) -> None:
+    titles = []
+
+    def walk(items) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(item.title.strip())
+
+    walk(PdfReader(handout).outline)
+    assert len(titles) > 100
+    doubled = [title for title in titles if len(title) % 2 == 0 and title[: len(title) // 2] * 2 == title and len(title) > 2]
+    assert doubled == []
+
+
 def test_answers_are_collected_after_every_chapter(handout: Path) -> None:
     starts = destinations(handout)
     last_chapter = max(starts[chapter_id(src)] for src in nav_pages())

@@ -98,7 +98,9 @@ def test_the_glossary_copy_lists_every_term_with_its_definition(site: Path) -> N
 
 def test_llms_full_txt_holds_every_copy_in_nav_order(site: Path) -> None:
     full = (site / "llms-full.txt").read_text(encoding="utf-8")
-    places = [full.find("\n---\n\n" + _copy(site, src)) for src in PAGES]
+    # Each copy opens the same way in llms-full.txt (`# 제목`, `원문: …`); its footnote labels
+    # there carry the page's name (test_every_footnote_label_is_defined_once_in_llms_full).
+    places = [full.find("\n---\n\n" + "\n".join(_copy(site, src).split("\n")[:3])) for src in PAGES]
     assert -1 not in places and places == sorted(places)
 
 
@@ -112,6 +114,8 @@ def test_every_page_links_its_copy_from_the_markdown_button(site: Path, server: 
         assert target == server + src and (site / src).is_file()
         # Material's instant navigation takes over only the sitemap's pages: the copy loads as itself.
         assert f"<loc>{target}</loc>" not in sitemap
+        head = soup(output_file(site, src)).select_one("head link[rel=alternate][type='text/markdown']")
+        assert head is not None and head["href"] == button["href"], f"{src}: the head names the copy too"
 
 
 @pytest.mark.browser
@@ -198,9 +202,9 @@ def test_the_glossary_copy_has_the_entries_in_page_order(copies: Path) -> None:
 def test_llms_txt_has_the_proposals_shape(copies: Path) -> None:
     assert (copies / "llms.txt").read_text(encoding="utf-8") == (
         "# 사본 시험\n\n> Markdown 사본을 시험하는 작은 사이트\n\n"
-        "페이지마다 Markdown 사본의 주소와 한 줄 설명입니다. 모든 페이지를 읽는 순서대로 한 파일에 담은 것은 "
+        "아래는 페이지마다 Markdown 사본의 주소와 짧은 설명을 적은 목록입니다. 모든 페이지를 읽는 순서대로 한 파일에 담은 것은 "
         "[llms-full.txt](https://example.org/guide/llms-full.txt)입니다.\n\n"
-        "## 홈\n\n- [홈](https://example.org/guide/index.md): 첫 문장은 한 줄 설명이 됩니다.\n\n"
+        "## 홈\n\n- [홈](https://example.org/guide/index.md): 첫 문단이 한 줄 설명이 됩니다. 160자 안의 문장은 함께 들어갑니다.\n\n"
         "## 안내\n\n- [자세한 안내](https://example.org/guide/guide.md): 이 페이지는 하이퍼바이저와 가상머신을 자세히 설명합니다.\n\n"
         "## 용어집\n\n- [용어집](https://example.org/guide/glossary.md): 이 사이트의 용어를 모았습니다.\n"
     )
@@ -245,3 +249,12 @@ def test_mkdocs_serve_sends_the_copies_as_utf8(fixture_site) -> None:
         for path, kind in (("index.md", "text/markdown"), ("llms.txt", "text/plain")):
             with urllib.request.urlopen(server.url + path, timeout=5) as response:
                 assert response.headers["Content-Type"] == f"{kind}; charset=utf-8"
+
+
+def test_every_footnote_label_is_defined_once_in_llms_full(site: Path) -> None:
+    # Pages reuse labels ([^wsl-faq]); joined in one file, each page's are made its own.
+    full = (site / "llms-full.txt").read_text(encoding="utf-8")
+    definitions = re.findall(r"^\[\^([^\]\s]+)\]:", full, re.M)
+    assert len(definitions) > 100
+    repeated = sorted({label for label in definitions if definitions.count(label) > 1})
+    assert repeated == []
