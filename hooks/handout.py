@@ -15,7 +15,8 @@
   change copies it, without even assembling the document.
 - A `--dirty` build renders only the changed pages, so it cannot make the whole handout: it
   keeps the one already in the site and says so. `mkdocs serve` does not print it either: a
-  print takes seconds, and every save would wait for it before the page reloads.
+  print takes seconds, and every save would wait for it before the page reloads. Nor does a
+  strict build that has already found a problem: it is about to stop.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.hooks.handout")
 
-HANDOUT = "handout.pdf"  # its URL, relative to the site: listed in published.yml
+HANDOUT = "handout.pdf"  # its URL, relative to the site; the home page links it
 TEMPLATE = "handout/handout.html"  # in overrides/
 STYLESHEET = "handout/handout.css"  # in overrides/; a build-time input, not published
 FONTS = "handout/fonts"  # where the stylesheet finds its fonts (hooks/_handout_fonts.py makes them)
@@ -122,6 +123,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         return
     if _PROCESS.command == "serve":
         log.info(f"mkdocs serve는 인쇄본({HANDOUT})을 만들지 않습니다 — python3 tasks.py build나 check가 만듭니다")
+        return
+    if config.strict and any(level != "INFO" for level, _ in build.problems):
+        # The strict build stops after this event anyway: no half a minute of printing first.
+        log.info(f"빌드에 문제가 있어 인쇄본({HANDOUT})을 만들지 않았습니다 — 문제를 고치면 만듭니다")
         return
     if missing:  # a --dirty build: only the changed pages were rendered
         kept = "이전 인쇄본을 그대로 둡니다" if (site_dir / HANDOUT).is_file() else "인쇄본이 없습니다"

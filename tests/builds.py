@@ -91,13 +91,6 @@ def copy_project(target: Path) -> Path:
     for name in ("mkdocs.yml", "published.yml", "tasks.py", "requirements.lock"):
         shutil.copy2(ROOT / name, target / name)
     (target / ".venv").symlink_to(ROOT / ".venv")
-    # Copies share one print cache: a copy whose pages are unchanged gets the handout its
-    # first build printed (hooks/handout.py names a print by everything that decides it),
-    # instead of printing 250 pages again for every test.
-    shared_prints = ROOT / ".cache" / "copies-handout"
-    shared_prints.mkdir(parents=True, exist_ok=True)
-    (target / ".cache").mkdir()
-    (target / ".cache" / "handout").symlink_to(shared_prints)
     # A repository of its own with one commit, as a clone is: pages get their dates from
     # git (hooks/page_dates.py), and a copy without history would stop the build.
     git(target, "init", "-q")

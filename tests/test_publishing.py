@@ -29,7 +29,8 @@ def test_two_clean_builds_of_one_commit_are_byte_identical(tmp_path: Path) -> No
     # it to the commit's time).
     trees = []
     for seed in ("1", "2"):
-        env = {**os.environ, **QUIET, "SOURCE_DATE_EPOCH": "1764201600", "PYTHONHASHSEED": seed}
+        # HANDOUT=false: printing the PDF twice is tests/test_handout.py's byte-identity test.
+        env = {**os.environ, **QUIET, "SOURCE_DATE_EPOCH": "1764201600", "PYTHONHASHSEED": seed, "HANDOUT": "false"}
         subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
              "--config-file", str(ROOT / "mkdocs.yml"), "--site-dir", str(tmp_path / seed)],
@@ -42,7 +43,7 @@ def test_two_clean_builds_of_one_commit_are_byte_identical(tmp_path: Path) -> No
 
 def _publish(project: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "tasks.py", "build"], cwd=project, capture_output=True, text=True,
-                          env={**os.environ, **QUIET})
+                          env={**os.environ, **QUIET, "HANDOUT": "false"})  # the PDF: tests/test_handout.py
 
 
 def test_failed_build_leaves_the_published_folder_as_it_was(tmp_path: Path) -> None:
@@ -74,7 +75,7 @@ def test_properdocs_builds_the_same_site_as_mkdocs(tmp_path: Path) -> None:
     # ProperDocs continues MkDocs 1.x (mkdocs-redirects already depends on it). The day the
     # team must switch, the site it builds is this one: every file the same, but for the
     # generator named in each page's <meta name="generator">.
-    env = {**os.environ, **QUIET, "SOURCE_DATE_EPOCH": "1700000000", "PYTHONHASHSEED": "1"}
+    env = {**os.environ, **QUIET, "SOURCE_DATE_EPOCH": "1700000000", "PYTHONHASHSEED": "1", "HANDOUT": "false"}
     sites = {}
     for generator in ("mkdocs", "properdocs"):
         sites[generator] = tmp_path / generator

@@ -19,6 +19,13 @@ MISTAKES = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _without_the_handout(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A writer's mistakes are what these builds check; printing 250 pages of PDF for each is
+    # tests/test_handout.py's business (a strict build with a problem skips it anyway).
+    monkeypatch.setenv("HANDOUT", "false")
+
+
 @pytest.mark.parametrize(("kind", "written", "expected"), MISTAKES, ids=[kind for kind, _, _ in MISTAKES])
 def test_mistake_in_a_real_page_fails_the_strict_build_at_its_line(
     tmp_path: Path, warnings_log, kind: str, written: str, expected: str
