@@ -68,7 +68,9 @@ def _print(chromium, html: str, site_dir: Path, extra: dict[str, bytes], created
         known: dict[str, int] = {}
         for passes in range(1, MAX_PASSES + 1):
             page.evaluate(_FILL_PAGE_NUMBERS, known)
-            pdf = page.pdf(format="A4", print_background=True, prefer_css_page_size=True, outline=True, tagged=True)
+            # The first print only finds the pages: no structure tree and bookmarks (a third faster).
+            final = passes > 1
+            pdf = page.pdf(format="A4", print_background=True, prefer_css_page_size=True, outline=final, tagged=final)
             destinations, pages, fonts = _read(pdf)
             if not any(KOREAN_FONT in font for font in fonts):
                 raise HandoutError(f"인쇄본에 한국어 글꼴 {KOREAN_FONT}이(가) 들어가지 않았습니다(들어간 글꼴: "
@@ -78,7 +80,7 @@ def _print(chromium, html: str, site_dir: Path, extra: dict[str, bytes], created
                 raise HandoutError(f"인쇄본의 쪽 번호를 찾을 수 없는 대상이 있습니다: {', '.join(missing_targets[:5])} — "
                                    "hooks/_handout_document.py가 만든 링크와 id가 맞는지 보세요")
             found = {target: destinations[target] for target in wanted}
-            if found == known:
+            if final and found == known:
                 return Printed(_without_doubled_titles(_with_date(pdf, created)), pages, destinations, passes)
             known = found
         raise HandoutError(f"인쇄본의 쪽 번호가 {MAX_PASSES}번 인쇄해도 자리를 잡지 않습니다 — 차례의 쪽 번호 칸 너비를 보세요")
