@@ -10,6 +10,8 @@ Written into the site after the build (on_post_build):
   (overrides/partials/actions.html) links this copy;
 - `llms.txt` (https://llmstxt.org): the site's name and description, then a `##` section per
   top-level nav item, each page as `- [제목](address of its copy): 한 줄 설명`;
+- a page that moved (mkdocs-redirects' `redirect_maps`) keeps its old copy's address: a
+  short copy there says where the page and its copy went;
 - `llms-full.txt`: every page's copy in reading (nav) order, one `---` line between pages,
   each page's footnote labels prefixed with the page's name (they repeat across pages).
 
@@ -31,6 +33,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File as SiteFile
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
@@ -88,6 +91,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         state.descriptions[file.src_uri] = page_description(file.page, build.model(file.src_uri).source)
     pages = [page for page in state.nav.pages if page.file.src_uri in copies]
     outputs = {
+        **_moved_copies(config, copies),
         **{_copy_path(src_uri): text for src_uri, text in copies.items()},
         LLMS_TXT: _llms_txt(config, state),
         LLMS_FULL_TXT: _llms_full_txt(config, [_own_footnotes(copies[page.file.src_uri], page.file.src_uri)
@@ -166,7 +170,7 @@ def _resolver(file: File, files: Files, site_url: str) -> Callable[[str], str]:
 
 
 def _copy_path(src_uri: str) -> str:
-    """Where a page's copy is published: its source path (a stable URL, published.yml)."""
+    """Where a page's copy is published: its source path (a page that moves leaves a short copy at the old one)."""
     return src_uri
 
 
@@ -196,6 +200,23 @@ def _llms_full_txt(config: MkDocsConfig, copies: list[str]) -> str:
         header += [f"> {config.site_description}", ""]
     header += ["이 파일은 안내서의 모든 페이지를 읽는 순서대로 담은 것입니다. 페이지 사이는 `---` 한 줄로 나뉩니다.", ""]
     return "\n".join(header) + "".join(f"\n---\n\n{copy}" for copy in copies)
+
+
+def _moved_copies(config: MkDocsConfig, copies: dict[str, str]) -> dict[str, str]:
+    """A page that moved keeps its old copy's address too, as mkdocs-redirects keeps its old
+    HTML address (`redirect_maps` in mkdocs.yml, old source path: new one): a short copy that
+    says where the page went, so an onboarding document's link to the old `.md` still reads."""
+    plugin = config.plugins.get("redirects")
+    moved = {}
+    for old, new in ((plugin.config.get("redirect_maps") or {}) if plugin else {}).items():
+        target, _, anchor = new.partition("#")
+        if not old.endswith(".md") or target not in copies:
+            continue  # a redirect to another site, or to what is no page
+        address = urljoin(config.site_url, _copy_path(target))
+        page = urljoin(config.site_url, SiteFile(target, "", "", config.use_directory_urls).url) + (f"#{anchor}" if anchor else "")
+        title = copies[target].split("\n", 1)[0].removeprefix("# ")
+        moved[_copy_path(old)] = (f"# {title}\n\n이 페이지는 옮겨졌습니다. Markdown 사본: <{address}>\n\n원문: <{page}>\n")
+    return moved
 
 
 def _own_footnotes(copy: str, src_uri: str) -> str:

@@ -11,7 +11,7 @@ import pytest
 from mkdocs.exceptions import Abort
 from pypdf import PdfReader
 
-from builds import build_site, drawn_diagrams, nav_pages, output_file, soup
+from builds import ROOT, build_site, drawn_diagrams, nav_pages, output_file, soup
 from searching import required_on_ci
 
 HANDOUT = "handout.pdf"
@@ -199,34 +199,40 @@ def test_the_home_page_links_the_handout_for_download(site: Path) -> None:
     assert link is not None and link["download"].endswith(".pdf")
 
 
-def _fixture_build(fixture_site, epoch: str, monkeypatch: pytest.MonkeyPatch, **overrides) -> Path:
-    config = fixture_site("handout")
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
-    return build_site(config, config.parent / "site", **overrides)
-
-
-def test_two_prints_of_one_commit_are_byte_identical_with_its_date(fixture_site, monkeypatch, poppler, tmp_path) -> None:
+@pytest.fixture(scope="module")
+def fixture_handout(tmp_path_factory: pytest.TempPathFactory, poppler: None) -> Path:
+    """tests/fixtures/handout built once, printed cold, dated by SOURCE_DATE_EPOCH: its PDF."""
     if not Path("/usr/bin/chromium").exists() and not required_on_ci():
         pytest.skip("/usr/bin/chromium is missing")
-    first = _fixture_build(fixture_site, "1764201600", monkeypatch) / HANDOUT
-    project = first.parent.parent
+    project = tmp_path_factory.mktemp("handout") / "project"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "handout", project)
+    for shared in ("hooks", "overrides"):
+        shutil.copytree(ROOT / shared, project / shared)
+    vendored = project / "docs" / "assets" / "vendor" / "mermaid"
+    shutil.rmtree(vendored)
+    vendored.symlink_to(ROOT / "docs" / "assets" / "vendor" / "mermaid")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", "1764201600")
+        return build_site(project / "mkdocs.yml", project / "site") / HANDOUT
+
+
+def test_two_prints_of_one_commit_are_byte_identical_with_its_date(fixture_handout: Path, monkeypatch, tmp_path) -> None:
+    project = fixture_handout.parent.parent
     kept = tmp_path / "first.pdf"
-    shutil.copy(first, kept)
+    shutil.copy(fixture_handout, kept)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764201600")
     shutil.rmtree(project / ".cache")  # print again, not a copy of the cached print
-    second = build_site(project / "mkdocs.yml", project / "site") / HANDOUT
-    assert kept.read_bytes() == second.read_bytes()
-    assert "CreationDate:    Thu Nov 27 00:00:00 2025 UTC" in run("pdfinfo", str(second))
+    again = build_site(project / "mkdocs.yml", tmp_path / "site") / HANDOUT
+    assert kept.read_bytes() == again.read_bytes()
+    assert "CreationDate:    Thu Nov 27 00:00:00 2025 UTC" in run("pdfinfo", str(again))
 
 
-def test_the_fixture_handout_has_its_tabs_links_and_answers(fixture_site, monkeypatch, poppler) -> None:
-    if not Path("/usr/bin/chromium").exists() and not required_on_ci():
-        pytest.skip("/usr/bin/chromium is missing")
-    pdf = _fixture_build(fixture_site, "1764201600", monkeypatch) / HANDOUT
-    whole = squeezed(text(pdf))
+def test_the_fixture_handout_has_its_tabs_links_and_answers(fixture_handout: Path) -> None:
+    whole = squeezed(text(fixture_handout))
     for label in ("Linux", "리눅스에서보는글입니다", "macOS", "맥에서보는글입니다", "하드웨어", "운영체제",
                   "https://docs.kernel.org/admin-guide/cgroup-v2.html", "첫해답입니다", "둘째해답입니다"):
         assert label in whole
-    starts = destinations(pdf)
+    starts = destinations(fixture_handout)
     assert starts["index--answer-1"] == starts["handout-answers"]
     assert "part-second--picture" in starts
 

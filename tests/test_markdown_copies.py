@@ -258,3 +258,15 @@ def test_every_footnote_label_is_defined_once_in_llms_full(site: Path) -> None:
     assert len(definitions) > 100
     repeated = sorted({label for label in definitions if definitions.count(label) > 1})
     assert repeated == []
+
+
+def test_a_moved_page_keeps_its_old_copy_address(fixture_site, tmp_path: Path) -> None:
+    # mkdocs-redirects keeps the old HTML address; the old .md address says where the copy went.
+    config_file = fixture_site("markdown-copies")
+    edit(config_file, "markdown_extensions:", "plugins:\n  - redirects:\n      redirect_maps:\n"
+         "        old/guide.md: guide.md\nmarkdown_extensions:")
+    site = build_site(config_file, tmp_path / "out")
+    moved = (site / "old" / "guide.md").read_text(encoding="utf-8")
+    assert moved.startswith(f"# {_copy(site, 'guide.md').splitlines()[0].removeprefix('# ')}\n")
+    assert "<https://example.org/guide/guide.md>" in moved and "<https://example.org/guide/guide/>" in moved
+    assert (site / "old" / "guide" / "index.html").is_file()  # and the plugin's own HTML redirect
