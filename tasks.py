@@ -88,7 +88,9 @@ def check(args: list[str]) -> int:
 def test(args: list[str]) -> int:
     # One pytest worker per core (pytest-xdist): the browser tests wait on Chromium, the
     # builds on Python; two cores run the whole suite in about two thirds of the time.
-    workers = [] if any(arg == "-n" or arg.startswith(("-n", "--numprocesses")) for arg in args) else ["-n", "auto"]
+    # `--dist loadgroup`: the tests of one xdist_group run in one worker (tests/test_handout.py
+    # prints the real handout once, not once per worker).
+    workers = [] if any(arg == "-n" or arg.startswith(("-n", "--numprocesses")) for arg in args) else ["-n", "auto", "--dist", "loadgroup"]
     return run([python(), "-m", "pytest", *workers, *args], check=False)
 
 

@@ -23,7 +23,10 @@ def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path
     """
     site_dir = tmp_path_factory.mktemp("site")
     with serve_directory(site_dir) as url:
-        build_site(ROOT / "mkdocs.yml", site_dir, site_url=url)
+        with pytest.MonkeyPatch.context() as patch:
+            # Without the PDF handout: tests/test_handout.py builds the site with it, once per run.
+            patch.setenv("HANDOUT", "false")
+            build_site(ROOT / "mkdocs.yml", site_dir, site_url=url)
         yield site_dir, url
 
 

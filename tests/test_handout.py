@@ -15,6 +15,9 @@ from builds import ROOT, build_site, drawn_diagrams, nav_pages, output_file, sou
 from searching import required_on_ci
 
 HANDOUT = "handout.pdf"
+
+# One worker runs this module (`--dist loadgroup`, tasks.py): it prints the real handout once.
+pytestmark = pytest.mark.xdist_group("handout")
 A4_POINTS = (595, 842)
 
 
@@ -26,8 +29,17 @@ def poppler() -> None:
 
 
 @pytest.fixture(scope="session")
-def handout(site: Path, poppler: None) -> Path:
-    return site / HANDOUT
+def handout(tmp_path_factory: pytest.TempPathFactory, poppler: None) -> Path:
+    """The real site built with its handout, as `tasks.py build` builds it: its handout.pdf.
+
+    The session's served site (conftest) is built without the handout, and this module's
+    tests run in one worker (xdist_group): one print of 250 pages per test run, not one per
+    worker. Built for the published address, so a second run finds the print in the cache."""
+    site_dir = tmp_path_factory.mktemp("site-with-handout")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HANDOUT", "true")
+        build_site(ROOT / "mkdocs.yml", site_dir)
+    return site_dir / HANDOUT
 
 
 def run(*command: str) -> str:
@@ -194,9 +206,9 @@ def test_answers_are_collected_after_every_chapter(handout: Path) -> None:
     assert answers_text.count("쪽") >= questions
 
 
-def test_the_home_page_links_the_handout_for_download(site: Path) -> None:
-    link = soup(site / "index.html").select_one(f"article a[href='{HANDOUT}']")
-    assert link is not None and link["download"].endswith(".pdf")
+def test_the_home_page_links_the_handout_for_download(handout: Path) -> None:
+    link = soup(handout.parent / "index.html").select_one(f"article a[href='{HANDOUT}']")
+    assert link is not None and link["download"].endswith(".pdf") and handout.stat().st_size > 1_000_000
 
 
 @pytest.fixture(scope="module")
