@@ -105,3 +105,10 @@ def search_worker(site: Path, node_available: None) -> Iterator[SearchWorker]:
     assert worker.warnings == [], worker.warnings
     yield worker
     worker.close()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # The longest group first (tests/test_handout.py prints 250 pages): with `--dist loadgroup`
+    # one worker starts on it while the other takes everything else, instead of the group
+    # landing last on one worker while the other waits.
+    items.sort(key=lambda item: item.get_closest_marker("xdist_group") is None)
