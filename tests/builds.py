@@ -82,6 +82,21 @@ def load_hook(name: str):
     return module
 
 
+def copy_fixture(name: str, project: Path) -> Path:
+    """Copy tests/fixtures/<name> to `project` with this project's hooks/ and overrides/ (so
+    a fixture site tests the real code); return the copy's mkdocs.yml."""
+    import shutil
+
+    shutil.copytree(ROOT / "tests" / "fixtures" / name, project)
+    for shared in ("hooks", "overrides"):
+        shutil.copytree(ROOT / shared, project / shared)
+    vendored = project / "docs" / "assets" / "vendor" / "mermaid"
+    if vendored.is_dir():  # a placeholder: diagrams are drawn with the site's real copy
+        shutil.rmtree(vendored)
+        vendored.symlink_to(ROOT / "docs" / "assets" / "vendor" / "mermaid")
+    return project / "mkdocs.yml"
+
+
 def copy_project(target: Path) -> Path:
     """A copy of the project to change freely, sharing the already set-up .venv."""
     import shutil

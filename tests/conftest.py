@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import logging
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from browsing import CHROMIUM, WATCH_DIAGRAMS, launch_chromium, serve_directory
-from builds import ROOT, build_site
+from builds import ROOT, build_site, copy_fixture
 from searching import SearchWorker, require_node, required_on_ci
 
 
@@ -47,18 +46,7 @@ def fixture_site(tmp_path: Path) -> Callable[[str], Path]:
     Fixture sites use this project's hooks/ and overrides/, so they test the real code.
     """
 
-    def copy(name: str) -> Path:
-        project = tmp_path / name
-        shutil.copytree(ROOT / "tests" / "fixtures" / name, project)
-        for shared in ("hooks", "overrides"):
-            shutil.copytree(ROOT / shared, project / shared)
-        vendored = project / "docs" / "assets" / "vendor" / "mermaid"
-        if vendored.is_dir():  # a placeholder: diagrams are drawn with the site's real copy
-            shutil.rmtree(vendored)
-            vendored.symlink_to(ROOT / "docs" / "assets" / "vendor" / "mermaid")
-        return project / "mkdocs.yml"
-
-    return copy
+    return lambda name: copy_fixture(name, tmp_path / name)
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import pytest
 from mkdocs.exceptions import Abort
 from pypdf import PdfReader
 
-from builds import ROOT, build_site, drawn_diagrams, nav_pages, output_file, soup
+from builds import ROOT, build_site, copy_fixture, drawn_diagrams, nav_pages, output_file, soup
 from searching import required_on_ci
 
 HANDOUT = "handout.pdf"
@@ -216,16 +216,10 @@ def fixture_handout(tmp_path_factory: pytest.TempPathFactory, poppler: None) -> 
     """tests/fixtures/handout built once, printed cold, dated by SOURCE_DATE_EPOCH: its PDF."""
     if not Path("/usr/bin/chromium").exists() and not required_on_ci():
         pytest.skip("/usr/bin/chromium is missing")
-    project = tmp_path_factory.mktemp("handout") / "project"
-    shutil.copytree(ROOT / "tests" / "fixtures" / "handout", project)
-    for shared in ("hooks", "overrides"):
-        shutil.copytree(ROOT / shared, project / shared)
-    vendored = project / "docs" / "assets" / "vendor" / "mermaid"
-    shutil.rmtree(vendored)
-    vendored.symlink_to(ROOT / "docs" / "assets" / "vendor" / "mermaid")
+    config = copy_fixture("handout", tmp_path_factory.mktemp("handout") / "project")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", "1764201600")
-        return build_site(project / "mkdocs.yml", project / "site") / HANDOUT
+        return build_site(config, config.parent / "site") / HANDOUT
 
 
 def test_two_prints_of_one_commit_are_byte_identical_with_its_date(fixture_handout: Path, monkeypatch, tmp_path) -> None:

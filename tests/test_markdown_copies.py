@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import urllib.request
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -11,7 +10,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from mkdocs.exceptions import Abort
 
-from builds import ROOT, build_site, diagram_sources, load_hook, nav_pages, output_file, soup
+from builds import ROOT, build_site, copy_fixture, diagram_sources, load_hook, nav_pages, output_file, soup
 from serving import serve
 from support import edit, messages
 
@@ -139,11 +138,8 @@ def test_the_markdown_button_opens_the_copy_with_instant_navigation_on(page, sit
 @pytest.fixture(scope="module")
 def copies(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """tests/fixtures/markdown-copies built once (strict): its site folder."""
-    project = tmp_path_factory.mktemp("markdown-copies") / "project"
-    shutil.copytree(ROOT / "tests" / "fixtures" / "markdown-copies", project)
-    for shared in ("hooks", "overrides"):
-        shutil.copytree(ROOT / shared, project / shared)
-    return build_site(project / "mkdocs.yml", project / "site")
+    config = copy_fixture("markdown-copies", tmp_path_factory.mktemp("markdown-copies") / "project")
+    return build_site(config, config.parent / "site")
 
 
 def test_an_admonition_becomes_a_blockquote_under_its_bold_title(copies: Path) -> None:
