@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import subprocess
@@ -51,6 +52,12 @@ def text(pdf: Path, first: int | None = None, last: int | None = None, layout: b
     return run("pdftotext", *pages, *(["-layout"] if layout else []), str(pdf), "-")
 
 
+@functools.cache
+def whole_text(pdf: Path) -> str:
+    """All of the handout's text without whitespace, read once per run (pdftotext, 250 pages)."""
+    return squeezed(text(pdf))
+
+
 def squeezed(value: str) -> str:
     """Text without whitespace: a line break in the PDF may fall anywhere."""
     return re.sub(r"\s+", "", value)
@@ -78,7 +85,7 @@ def test_the_handout_is_a4_and_carries_every_page_title_as_text(handout: Path) -
     info = run("pdfinfo", str(handout))
     width, height = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info).groups())
     assert (round(width), round(height)) == A4_POINTS
-    whole = squeezed(text(handout))
+    whole = whole_text(handout)
     for src in nav_pages():
         title = heading_text(soup(output_file(handout.parent, src)).select_one("article h1"))
         assert squeezed(title) in whole, f"{src}: '{title}' is not text in the handout"
@@ -107,7 +114,7 @@ def test_page_numbers_are_printed_on_every_page_but_the_cover(handout: Path) -> 
 
 
 def test_every_diagram_label_is_text_in_the_handout(handout: Path) -> None:
-    whole = squeezed(text(handout))
+    whole = whole_text(handout)
     labels = 0
     for src in nav_pages():
         for diagram in drawn_diagrams(soup(output_file(handout.parent, src))):
@@ -148,7 +155,7 @@ def test_links_between_pages_are_links_inside_the_pdf(handout: Path) -> None:
 
 
 def test_external_addresses_are_printed_and_footnotes_stay_with_their_chapter(handout: Path) -> None:
-    whole = squeezed(text(handout))
+    whole = whole_text(handout)
     host = soup(output_file(handout.parent, "virtualization/host.md"))
     for link in host.select("div.footnote a[href^='http']"):
         assert squeezed(link["href"]) in whole
@@ -162,7 +169,7 @@ def test_external_addresses_are_printed_and_footnotes_stay_with_their_chapter(ha
 def test_addresses_are_printed_decoded_and_screen_only_text_is_left_out(handout: Path) -> None:
     from urllib.parse import unquote
 
-    whole = squeezed(text(handout))
+    whole = whole_text(handout)
     encoded = [link["href"] for link in soup(output_file(handout.parent, "references.md")).select("article a[href*='%']")]
     assert encoded, "the references page has no percent-encoded address to check"
     for href in encoded:
