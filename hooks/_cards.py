@@ -16,12 +16,11 @@ Chromium's PNG of the same page is the same bytes from run to run (no time, no m
 
 from __future__ import annotations
 
-import hashlib
-import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from _browser import BuildBrowser
+from _picture_cache import PictureCache
 
 # Bump when the drawing below changes what comes out for the same card files.
 CARD_VERSION = "1"
@@ -47,12 +46,11 @@ class MissingKoreanFont(Exception):
 class CardRenderer:
     """Draws and caches cards; one per build, in the build's Chromium."""
 
-    cache_dir: Path
+    cache: PictureCache  # card-cache/, .png
     template: str  # overrides/cards/card.html
     stylesheet: str  # overrides/cards/card.css
     icon: str  # the site's logo, an SVG
     browser: BuildBrowser  # the build's Chromium (_build.Build.browser)
-    used: set[str] = field(default_factory=set)  # names (stems) of the cached cards this build needed
     drawn: int = 0  # cards drawn by the browser this build
     _page: object | None = None
 
@@ -62,29 +60,19 @@ class CardRenderer:
 
     def cached_path(self, card: CardText) -> Path:
         """Where this card is kept: named by everything that decides its pixels."""
-        material = json.dumps([CARD_VERSION, self.template, self.stylesheet, self.icon, asdict(card)],
-                              ensure_ascii=False, sort_keys=True)
-        return self.cache_dir / f"{hashlib.sha256(material.encode('utf-8')).hexdigest()[:32]}.png"
+        return self.cache.path([CARD_VERSION, self.template, self.stylesheet, self.icon, asdict(card)])
 
     def card(self, card: CardText) -> Path | None:
         """The cached card, else a freshly drawn one; None when neither can be had (no Chromium).
         Raises MissingKoreanFont when Chromium has no Korean font to draw it with."""
         cached = self.cached_path(card)
-        if not cached.exists():
-            if not self.can_draw:
-                return None
-            png = self.browser.run(lambda browser: self._draw(browser, card))
-            self.cache_dir.mkdir(parents=True, exist_ok=True)
-            cached.write_bytes(png)
-            self.drawn += 1
-        self.used.add(cached.stem)
-        return cached
-
-    def stale_entries(self) -> list[Path]:
-        """Cached cards no page of this build used."""
-        if not self.cache_dir.is_dir():
-            return []
-        return sorted(path for path in self.cache_dir.glob("*.png") if path.stem not in self.used)
+        if cached.exists():
+            return self.cache.use(cached)
+        if not self.can_draw:
+            return None
+        png = self.browser.run(lambda browser: self._draw(browser, card))
+        self.drawn += 1
+        return self.cache.keep(cached, png)
 
     def _draw(self, browser, card: CardText) -> bytes:
         """One card, on the browser's thread: the card page, opened once per build, redrawn per card."""

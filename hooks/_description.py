@@ -18,6 +18,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from _source import front_matter_end
+
 MAX_LENGTH = 160  # about what a link preview or a search result shows before cutting
 MAX_WRITTEN_LENGTH = 200  # a front-matter description longer than this is a problem
 ELLIPSIS = "…"
@@ -35,7 +37,7 @@ def page_description(source: str, meta: dict) -> Description | None:
     nor an opening paragraph. `source` is the file as saved (front matter included),
     `meta` its parsed front matter."""
     lines = source.split("\n")
-    body_start = _front_matter_end(lines)
+    body_start = front_matter_end(lines)
     if "description" in meta:
         written = meta["description"]
         text = " ".join(str(written).split()) if written is not None else ""
@@ -121,15 +123,6 @@ def trim_to_sentences(text: str, limit: int = MAX_LENGTH) -> str:
     cut = text.rfind(" ", 0, limit - len(ELLIPSIS) + 1)
     head = text[:cut] if cut > 0 else text[: limit - len(ELLIPSIS)]
     return head.rstrip(" ,·:;(") + ELLIPSIS
-
-
-def _front_matter_end(lines: list[str]) -> int:
-    """The index of the first line after a `---` front matter block (0 when there is none)."""
-    if lines and lines[0].strip() == "---":
-        for index in range(1, len(lines)):
-            if lines[index].strip() in ("---", "..."):
-                return index + 1
-    return 0
 
 
 # A sentence ends after …다. …요. ? or ! (a closing quote or bracket may follow), then a space.

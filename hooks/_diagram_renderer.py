@@ -20,13 +20,12 @@ serves any page and the output stays byte-identical from build to build.
 from __future__ import annotations
 
 import functools
-import hashlib
-import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from _browser import BuildBrowser
+from _picture_cache import PictureCache
 
 # Bump when the rendering or the post-processing below changes what comes out.
 RENDERER_VERSION = "7"
@@ -47,11 +46,10 @@ class Rendered:
 class DiagramRenderer:
     """Renders and caches; one per build, drawing in the build's Chromium (hooks/_browser.py)."""
 
-    cache_dir: Path
+    cache: PictureCache  # diagram-cache/, .svg
     mermaid_dir: Path  # holds mermaid.esm.min.mjs and its chunks
     options: dict  # mermaid.initialize() options
     browser: BuildBrowser  # the build's Chromium (_build.Build.browser)
-    used: set[str] = field(default_factory=set)  # names (stems) of the cached pictures this build needed
     rendered: int = 0  # diagrams drawn by the browser this build
     _render_page: object | None = None
 
@@ -65,31 +63,20 @@ class DiagramRenderer:
 
     def cached_path(self, source: str) -> Path:
         """Where the picture of this source is kept: named by what decides the picture."""
-        material = json.dumps([RENDERER_VERSION, self.mermaid_version, self.options, source],
-                              ensure_ascii=False, sort_keys=True)
-        return self.cache_dir / f"{hashlib.sha256(material.encode('utf-8')).hexdigest()[:32]}.svg"
+        return self.cache.path([RENDERER_VERSION, self.mermaid_version, self.options, source])
 
     def render(self, source: str) -> Rendered | None:
         """The cached picture, else a fresh one; None when neither can be had."""
         cached = self.cached_path(source)
         if cached.exists():
-            self.used.add(cached.stem)
-            return Rendered(cached.read_text(encoding="utf-8"), None)
+            return Rendered(self.cache.use(cached).read_text(encoding="utf-8"), None)
         if not self.can_render:
             return None
         result = self._in_browser(source)
         if result.svg is not None:
-            self.cache_dir.mkdir(parents=True, exist_ok=True)
-            cached.write_text(result.svg, encoding="utf-8")
-            self.used.add(cached.stem)
+            self.cache.keep(cached, result.svg.encode("utf-8"))
             self.rendered += 1
         return result
-
-    def stale_entries(self) -> list[Path]:
-        """Cached pictures no diagram of this build used."""
-        if not self.cache_dir.is_dir():
-            return []
-        return sorted(path for path in self.cache_dir.glob("*.svg") if path.stem not in self.used)
 
     def _in_browser(self, source: str) -> Rendered:
         outcome = self.browser.run(lambda browser: self._page(browser).evaluate(

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from _glossary_page import REFERENCE
-from _source import Problem, fences, mask_code, problem
+from _source import Problem, fences, front_matter_end, mask_code, problem
 
 
 @dataclass
@@ -44,7 +44,7 @@ def convert(source: str, path: str, resolve: Callable[[str], str],
     `located(line)` is where a line of `source` was written, if not at that line of `path`
     (a generated source: the glossary's entries come from docs/glossary.yml)."""
     lines = source.split("\n")
-    start = _front_matter_end(lines)
+    start = front_matter_end(lines)
     converter = _Converter(located or (lambda line: (path, line)), resolve)
     out = converter.block(lines[start:], first_line=start + 1)
     title = None
@@ -185,15 +185,6 @@ def _diagram(body: str, indent: str) -> str:
     description = _ACC_DESCR.search(body)
     label = f"**그림: {title.group(1).strip()}**" if title else "**그림**"
     return indent + label + (f" — {description.group(1).strip()}" if description else "")
-
-
-def _front_matter_end(lines: list[str]) -> int:
-    """The index of the first line after a YAML front matter block, or 0."""
-    if lines and lines[0].rstrip() == "---":
-        for index in range(1, len(lines)):
-            if lines[index].rstrip() in ("---", "..."):
-                return index + 1
-    return 0
 
 
 def _container_end(lines: list[str], start: int, width: int) -> int:

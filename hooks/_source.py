@@ -1,4 +1,5 @@
-"""Reading Markdown sources as the writer wrote them: paths, lines, code, messages.
+"""Reading Markdown sources as the writer wrote them: paths, lines, code, messages; the
+theme's files and whole-file writes the hooks share.
 
 Shared by the hooks in this folder (MkDocs puts the folder on sys.path while it
 loads a hook, so `import _source` works). Pure functions, no state.
@@ -13,6 +14,7 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import yaml
@@ -40,6 +42,30 @@ def page_slug(src_uri: str) -> str:
     """'virtualization/hypervisor.md' -> 'virtualization-hypervisor', 'index.md' -> 'index':
     a page's name in ASCII that stays put (diagram ids, card files, the handout's chapter ids)."""
     return re.sub(r"[^a-z0-9]+", "-", src_uri.removesuffix(".md").lower()).strip("-")
+
+
+def front_matter_end(lines: list[str]) -> int:
+    """The index of the first line after a page's YAML front matter (0 when there is none),
+    by MkDocs' own rule: `---` on the first line, up to the next `---` or `...`."""
+    if lines and lines[0].rstrip() == "---":
+        for index in range(1, len(lines)):
+            if lines[index].rstrip() in ("---", "..."):
+                return index + 1
+    return 0
+
+
+def theme_file(config: MkDocsConfig, name: str) -> Path | None:
+    """The theme's file `name` as MkDocs finds it: overrides/ (custom_dir) first, then Material."""
+    return next((path for folder in config.theme.dirs if (path := Path(folder) / name).is_file()), None)
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """Write `path` under a private name, then rename it: a reader (the published site, a
+    build beside this one) never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    partial.write_bytes(data)
+    os.replace(partial, path)
 
 
 def relative_to_project(path: str, config: MkDocsConfig) -> str:

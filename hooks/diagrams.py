@@ -37,7 +37,8 @@ from mkdocs.utils import get_relative_url
 from _build import Build, build_of
 from _diagram_renderer import RENDER_ID, DiagramRenderer
 from _glossary_data import GLOSSARY_DATA, GLOSSARY_PAGE
-from _source import fences, page_slug, problem, replace_upstream, upstream_changed
+from _picture_cache import PictureCache
+from _source import fences, page_slug, problem, replace_upstream, theme_file, upstream_changed
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -116,7 +117,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         log.info(f"다이어그램 {state.renderer.rendered}개를 새로 그려 {CACHE_DIR}/에 넣었습니다 (커밋하세요)")
     # Prune only after a build that drew every diagram: then the cache is exactly the site's.
     if not state.fallback_pages and not state.failed:
-        for stale in state.renderer.stale_entries():
+        for stale in state.renderer.cache.stale():
             stale.unlink()
             log.info(f"{CACHE_DIR}/{stale.name}: 어느 다이어그램도 쓰지 않아 지웠습니다")
 
@@ -176,27 +177,25 @@ def _renderer(config: MkDocsConfig, library: str) -> DiagramRenderer:
         "flowchart": {"htmlLabels": False},
         "sequence": {"actorFontSize": "16px", "messageFontSize": "16px", "noteFontSize": "16px"},
     }
-    return DiagramRenderer(cache_dir=Path(config.config_file_path).parent / CACHE_DIR,
+    return DiagramRenderer(cache=PictureCache(Path(config.config_file_path).parent / CACHE_DIR, ".svg"),
                            mermaid_dir=(Path(config.docs_dir) / library).parent, options=options,
                            browser=build_of(config).browser)
 
 
 def _theme_css(config: MkDocsConfig) -> str:
-    for folder in config.theme.dirs:
-        path = Path(folder) / THEME_CSS
-        if path.is_file():
-            return re.sub(r"/\*.*?\*/\s*", "", path.read_text(encoding="utf-8"), flags=re.S).strip()
+    path = theme_file(config, THEME_CSS)
+    if path is not None:
+        return re.sub(r"/\*.*?\*/\s*", "", path.read_text(encoding="utf-8"), flags=re.S).strip()
     raise PluginError(f"다이어그램 테마 파일 overrides/{THEME_CSS}가 없습니다 — 되돌려 놓으세요")
 
 
 def _site_font(config: MkDocsConfig) -> str:
     """The site's text font stack, so labels are measured in the font readers see."""
-    for folder in config.theme.dirs:
-        css = Path(folder) / "assets" / "stylesheets" / "extra.css"
-        match = css.is_file() and re.search(r"--md-text-font:\s*([^;]+);", css.read_text(encoding="utf-8"))
-        if match:
-            # Material's own fallbacks after --md-text-font (its --md-text-font-family).
-            return " ".join(match.group(1).split()) + ", -apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif"
+    css = theme_file(config, "assets/stylesheets/extra.css")
+    match = css is not None and re.search(r"--md-text-font:\s*([^;]+);", css.read_text(encoding="utf-8"))
+    if match:
+        # Material's own fallbacks after --md-text-font (its --md-text-font-family).
+        return " ".join(match.group(1).split()) + ", -apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif"
     raise PluginError("overrides/assets/stylesheets/extra.css에 --md-text-font가 없습니다 — 글꼴 목록을 되돌려 놓으세요")
 
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,7 +31,6 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
-from mkdocs.structure.nav import Section
 from mkdocs.utils import get_build_datetime
 
 from _build import build_of
@@ -40,6 +38,8 @@ from _handout_document import PAGE_NUMBER_PLACEHOLDER, Chapter, assemble
 from _handout_fonts import handout_fonts
 from _handout_printer import HandoutError, print_handout
 from _page_dates import dates_of, korean_date
+from _process import PROCESS, serving
+from _source import write_whole
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -63,8 +63,7 @@ KEPT_PRINTS = 4
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
-    # Once per process (MkDocs loads a hook module once): kept in the module, like hooks/serving.py.
-    _PROCESS.command = command
+    PROCESS.command = command  # once per process (hooks/_process.py)
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -85,16 +84,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> None:
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> None:
-    state = build_of(config).part(_HandoutState)
-
-    def walk(items, part: str | None) -> None:
-        for item in items:
-            if isinstance(item, Section):
-                walk(item.children, item.title if part is None else part)
-            elif getattr(item, "file", None) is not None:
-                state.order.append((item.file.src_uri, part))
-
-    walk(nav.items, None)
+    # Reading order, each page with its part: the top-level nav section it is in, if any.
+    build_of(config).part(_HandoutState).order = [
+        (page.file.src_uri, page.ancestors[-1].title if page.ancestors else None) for page in nav.pages]
 
 
 @event_priority(-100)  # after hooks/links.py has checked links against the files
@@ -121,7 +113,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if not build.checks.handout:
         log.info(f"인쇄본({HANDOUT})을 만들지 않습니다: mkdocs.yml의 extra.checks.handout(HANDOUT)이 false입니다")
         return
-    if _PROCESS.command == "serve":
+    if serving():
         log.info(f"mkdocs serve는 인쇄본({HANDOUT})을 만들지 않습니다 — python3 tasks.py build나 check가 만듭니다")
         return
     if config.strict and any(level != "INFO" for level, _ in build.problems):
@@ -145,22 +137,12 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             raise PluginError(f"인쇄본 {HANDOUT}을(를) 만들지 못했습니다: {error}") from error
         pdf = cache.write(printed.pdf)
         log.info(f"인쇄본 {HANDOUT}: {printed.pages}쪽, {len(pdf):,} B ({printed.passes}번 인쇄)")
-    temporary = site_dir / f".{HANDOUT}.partial"
-    temporary.write_bytes(pdf)
-    os.replace(temporary, site_dir / HANDOUT)  # never a half-written handout in the site
+    write_whole(site_dir / HANDOUT, pdf)  # never a half-written handout in the site
 
 
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
-
-
-@dataclass
-class _Process:
-    command: str | None = None  # what MkDocs was started as (on_startup)
-
-
-_PROCESS = _Process()
 
 
 @dataclass
@@ -248,11 +230,8 @@ class _Cache:
 
     def write(self, pdf: bytes) -> bytes:
         # Builds may share the folder (test workers, serve and build side by side): written
-        # whole under a private name, then renamed; the few newest prints are kept.
-        self.folder.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_suffix(f".{os.getpid()}.partial")
-        partial.write_bytes(pdf)
-        os.replace(partial, self.path)
+        # whole; the few newest prints are kept.
+        write_whole(self.path, pdf)
         for old in sorted(self.folder.glob("*.pdf"), key=lambda path: path.stat().st_mtime, reverse=True)[KEPT_PRINTS:]:
             old.unlink(missing_ok=True)
         return pdf

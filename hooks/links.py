@@ -35,7 +35,7 @@ from urllib.parse import unquote, urlsplit
 
 from _build import Build, build_of
 from _page_model import Link, normalize_anchor
-from _source import anchor_fix, closest, problem, relative_to_project
+from _source import anchor_fix, closest, problem, relative_to_project, write_whole
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -249,10 +249,7 @@ def _read_cache(path: Path) -> dict:
 
 
 def _write_cache(path: Path, cache: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps(cache, ensure_ascii=False, indent=1), encoding="utf-8")
-    temporary.replace(path)
+    write_whole(path, json.dumps(cache, ensure_ascii=False, indent=1).encode("utf-8"))
 
 
 def _relative(src_uri: str, from_src_uri: str) -> str:

@@ -33,7 +33,6 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File as SiteFile
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
@@ -91,7 +90,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         state.descriptions[file.src_uri] = page_description(file.page, build.model(file.src_uri).source)
     pages = [page for page in state.nav.pages if page.file.src_uri in copies]
     outputs = {
-        **_moved_copies(config, copies),
+        **_moved_copies(config, state.files, copies),
         **{_copy_path(src_uri): text for src_uri, text in copies.items()},
         LLMS_TXT: _llms_txt(config, state),
         LLMS_FULL_TXT: _llms_full_txt(config, [_own_footnotes(copies[page.file.src_uri], page.file.src_uri)
@@ -202,7 +201,7 @@ def _llms_full_txt(config: MkDocsConfig, copies: list[str]) -> str:
     return "\n".join(header) + "".join(f"\n---\n\n{copy}" for copy in copies)
 
 
-def _moved_copies(config: MkDocsConfig, copies: dict[str, str]) -> dict[str, str]:
+def _moved_copies(config: MkDocsConfig, files: Files, copies: dict[str, str]) -> dict[str, str]:
     """A page that moved keeps its old copy's address too, as mkdocs-redirects keeps its old
     HTML address (`redirect_maps` in mkdocs.yml, old source path: new one): a short copy that
     says where the page went, so an onboarding document's link to the old `.md` still reads."""
@@ -213,7 +212,7 @@ def _moved_copies(config: MkDocsConfig, copies: dict[str, str]) -> dict[str, str
         if not old.endswith(".md") or target not in copies:
             continue  # a redirect to another site, or to what is no page
         address = urljoin(config.site_url, _copy_path(target))
-        page = urljoin(config.site_url, SiteFile(target, "", "", config.use_directory_urls).url) + (f"#{anchor}" if anchor else "")
+        page = urljoin(config.site_url, files.get_file_from_path(target).url) + (f"#{anchor}" if anchor else "")
         title = copies[target].split("\n", 1)[0].removeprefix("# ")
         moved[_copy_path(old)] = (f"# {title}\n\n이 페이지는 옮겨졌습니다. Markdown 사본: <{address}>\n\n원문: <{page}>\n")
     return moved

@@ -32,7 +32,8 @@ from mkdocs.exceptions import PluginError
 from _build import build_of
 from _cards import CardRenderer, CardText, MissingKoreanFont
 from _description import MAX_WRITTEN_LENGTH, Description, page_description
-from _source import page_slug, problem
+from _picture_cache import PictureCache
+from _source import page_slug, problem, theme_file
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -56,7 +57,7 @@ LOCALE = "ko_KR"
 
 def on_config(config: MkDocsConfig) -> None:
     build = build_of(config)
-    renderer = CardRenderer(cache_dir=Path(config.config_file_path).parent / CACHE_DIR,
+    renderer = CardRenderer(cache=PictureCache(Path(config.config_file_path).parent / CACHE_DIR, ".png"),
                             template=_theme_file(config, TEMPLATE), stylesheet=_theme_file(config, STYLESHEET),
                             icon=_logo(config), browser=build.browser)
     build.keep(_PreviewState(renderer=renderer))
@@ -146,7 +147,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     # Prune only after a build that had every page's card (not a --dirty one): then the
     # cache holds exactly the site's cards.
     if not state.missing and state.pages and state.carded >= state.pages:
-        stale = renderer.stale_entries()
+        stale = renderer.cache.stale()
         for path in stale:
             path.unlink()
         if stale:
@@ -197,10 +198,9 @@ def _title_line(model) -> int:
 
 
 def _theme_file(config: MkDocsConfig, name: str) -> str:
-    for folder in config.theme.dirs:
-        path = Path(folder) / name
-        if path.is_file():
-            return path.read_text(encoding="utf-8")
+    path = theme_file(config, name)
+    if path is not None:
+        return path.read_text(encoding="utf-8")
     raise PluginError(f"링크 미리보기 카드의 파일 overrides/{name}이(가) 없습니다 — 되돌려 놓으세요")
 
 

@@ -23,7 +23,6 @@ import json
 import logging
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +30,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import CountHandler
 
 from _build import build_of
+from _process import PROCESS, serving
 from _source import Problem, relative_to_project, replace_upstream
 
 if TYPE_CHECKING:
@@ -114,23 +114,6 @@ def on_build_error(*, error: Exception) -> None:
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
-
-
-def serving() -> bool:
-    """MkDocs was started as `mkdocs serve` (not `--clean`, which MkDocs reports as a build)."""
-    return PROCESS.command == "serve"
-
-
-@dataclass
-class _Process:
-    """What MkDocs was started as, which it reports once, in on_startup. MkDocs 1.6 loads a
-    hook module once per process (`Hooks._load_hook` is cached), so this module's state
-    outlives every rebuild of `mkdocs serve`; unlike an environment variable, no child
-    process inherits it."""
-    command: str | None = None
-
-
-PROCESS = _Process()
 
 
 class _Collector(logging.Handler):
